@@ -1,0 +1,45 @@
+/// What an importer is, for `finops importers`, the docs and the registry tests.
+public struct ImporterDescriptor: Sendable, Equatable, Codable {
+  /// The kebab-case id used by `--format` and stored with every import (`focus`).
+  public var id: String
+  /// A human name (`FOCUS 1.0-1.2`).
+  public var displayName: String
+  /// One sentence on what the importer reads.
+  public var summary: String
+  /// The file kinds it reads.
+  public var fileKinds: [FileKind]
+  /// Names of fixture cases under `Tests/FinOpsKitTests/Fixtures/importers/<id>/` that document
+  /// and test it.
+  public var examples: [String]
+
+  /// Creates a descriptor.
+  /// - Parameters:
+  ///   - id: The kebab-case id.
+  ///   - displayName: A human name.
+  ///   - summary: One sentence.
+  ///   - fileKinds: The file kinds read.
+  ///   - examples: Fixture case names.
+  public init(
+    id: String,
+    displayName: String,
+    summary: String,
+    fileKinds: [FileKind],
+    examples: [String]
+  ) {
+    self.id = id
+    self.displayName = displayName
+    self.summary = summary
+    self.fileKinds = fileKinds
+    self.examples = examples
+  }
+}
+
+/// The shape of an input file.
+public enum FileKind: String, Sendable, Codable, Equatable {
+  /// Comma-separated values with a header row (optionally gzip-compressed).
+  case csv
+  /// One JSON document (an API response page).
+  case json
+  /// One JSON object per line.
+  case jsonl
+}

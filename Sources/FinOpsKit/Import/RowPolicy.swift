@@ -1,0 +1,64 @@
+import GRDB
+
+/// What happens to a row that cannot be imported: strict mode stops the batch; with
+/// `--skip-bad-rows` the row is kept in `rejectedRow` with its reason and the import goes on.
+public final class RowPolicy {
+  /// Whether bad rows are set aside instead of stopping the batch.
+  public let skipBadRows: Bool
+  private let db: Database
+  private let batchId: Int64
+  /// The file whose rows are being read.
+  public var fileId: Int64 = 0
+  /// Rows set aside in the current file.
+  public private(set) var rejectedInFile = 0
+  /// Rows set aside in the whole batch.
+  public private(set) var rejectedInBatch = 0
+  /// The first few rejections, for the summary printed after an ingest.
+  public private(set) var examples: [String] = []
+
+  /// Creates a policy for one batch.
+  /// - Parameters:
+  ///   - skipBadRows: `true` to keep going past bad rows.
+  ///   - db: The connection of the batch's transaction.
+  ///   - batchId: The batch.
+  public init(skipBadRows: Bool, db: Database, batchId: Int64) {
+    self.skipBadRows = skipBadRows
+    self.db = db
+    self.batchId = batchId
+  }
+
+  /// Starts counting a new file.
+  /// - Parameter fileId: The `importFile` row.
+  public func startFile(_ fileId: Int64) {
+    self.fileId = fileId
+    rejectedInFile = 0
+  }
+
+  /// Handles a bad row: throws in strict mode, otherwise records it.
+  /// - Parameters:
+  ///   - error: The import error describing the row (a `badRow` or `fieldCount`).
+  ///   - line: The row's line.
+  ///   - content: The row's raw text, computed only when it is kept.
+  /// - Throws: `error` itself in strict mode; `ImportError.store` if recording fails.
+  public func reject(_ error: ImportError, line: Int, content: () -> String) throws(ImportError) {
+    guard skipBadRows else { throw error }
+    let reason: String
+    switch error {
+    case .badRow(_, _, _, let rowError): reason = rowError.message
+    case .fieldCount(_, _, _, let expected, let actual):
+      reason = "row has \(actual) fields but the header has \(expected)"
+    default: reason = error.description
+    }
+    do {
+      try db.execute(
+        sql: "INSERT INTO rejectedRow (batchId, fileId, line, reason, content) VALUES (?,?,?,?,?)",
+        arguments: [batchId, fileId, line, reason, content()]
+      )
+    } catch {
+      throw .store(.sqlite(reason: SpendDatabase.reason(error)))
+    }
+    rejectedInFile += 1
+    rejectedInBatch += 1
+    if examples.count < 5 { examples.append(error.description) }
+  }
+}

@@ -1,0 +1,24 @@
+import ArgumentParser
+import FinOpsKit
+import Foundation
+
+struct DemoCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "demo",
+    abstract: "Generate sample exports, ingest them into a fresh database and list the imports."
+  )
+
+  @Option(help: ArgumentHelp("Directory for the sample exports and database.", valueName: "dir"))
+  var out = "finops-demo"
+
+  func run() throws {
+    do {
+      let result = try Demo.run(directory: out)
+      for line in result.log { Diagnostics.write(line) }
+      print(ImportsListing.text(result.batches))
+      Diagnostics.write("demo database: \(result.databasePath)")
+    } catch {
+      throw Diagnostics.fail(error)
+    }
+  }
+}

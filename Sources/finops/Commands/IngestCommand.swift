@@ -1,0 +1,47 @@
+import ArgumentParser
+import FinOpsKit
+import Foundation
+
+struct IngestCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "ingest",
+    abstract: "Import billing exports (files or directories) as one batch.",
+    discussion: """
+      Accepts .csv, .csv.gz, .json and .jsonl files. The format is detected from the header;
+      --format overrides it. The whole batch lands in one transaction or not at all. Identical
+      content already imported is skipped; a file covering the same format, billing account and
+      billing period as an earlier batch replaces it.
+      """
+  )
+
+  @OptionGroup var global: GlobalOptions
+
+  @Argument(help: ArgumentHelp("Files or directories to import.", valueName: "path"))
+  var paths: [String]
+
+  @Option(help: ArgumentHelp("Importer id to use instead of detection.", valueName: "id"))
+  var format: String?
+
+  @Flag(help: "Import the good rows and keep each bad row, with its reason, in the database.")
+  var skipBadRows = false
+
+  func run() throws {
+    do {
+      let database = try SpendDatabase(path: global.databasePath)
+      var registry = try ImporterRegistry.builtIn()
+      if let directory = global.importersDir {
+        registry = try registry.adding(directory: directory)
+      }
+      let ingestor = Ingestor(database: database, registry: registry)
+      let progress = Diagnostics.stderrIsTerminal ? ProgressLine() : nil
+      if let progress { ingestor.onProgress = { progress.update($0) } }
+      let report = try ingestor.ingest(
+        IngestOptions(paths: paths, format: format, skipBadRows: skipBadRows)
+      )
+      progress?.finish()
+      Diagnostics.write(IngestSummary.text(report))
+    } catch {
+      throw Diagnostics.fail(error)
+    }
+  }
+}

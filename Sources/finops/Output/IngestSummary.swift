@@ -1,0 +1,54 @@
+import FinOpsKit
+
+/// The human summary of an ingest, printed on stderr.
+enum IngestSummary {
+  static func text(_ report: IngestReport) -> String {
+    var lines: [String] = []
+    for file in report.files {
+      let version = file.version.map { " \($0)" } ?? ""
+      switch file.status {
+      case .imported:
+        var line = "\(file.path): imported \(file.rows) rows as \(file.format)\(version)"
+        if file.rejected > 0 { line += ", set aside \(file.rejected) bad rows" }
+        lines.append(line)
+      case .unchanged(let batch):
+        lines.append("\(file.path): unchanged since batch \(batch), skipped")
+      case .duplicate(let first):
+        lines.append("\(file.path): same content as \(first), skipped")
+      }
+    }
+    for replacement in report.replacements {
+      lines.append(
+        "replaced \(replacement.format) account \(replacement.billingAccountId) period "
+          + "\(Timestamp.date(replacement.billingPeriodStart)) from batch "
+          + "\(replacement.replacedBatchId) (\(replacement.removedRows) rows)"
+      )
+    }
+    guard let batch = report.batchId else {
+      lines.append("nothing to import: every file is already in the database")
+      return lines.joined(separator: "\n")
+    }
+    var totals: [String: (Int128, Int128)] = [:]
+    for scope in report.scopes {
+      let current = totals[scope.currency] ?? (0, 0)
+      totals[scope.currency] = (current.0 + scope.billedCost, current.1 + scope.effectiveCost)
+    }
+    let money = totals.keys.sorted().map { currency in
+      let (billed, effective) = totals[currency] ?? (0, 0)
+      return "billed \(Money.format(billed)) \(currency), effective \(Money.format(effective)) "
+        + currency
+    }.joined(separator: "; ")
+    lines.append(
+      "batch \(batch): \(report.rowCount) rows in \(report.scopes.count) scopes"
+        + (money.isEmpty ? "" : "; \(money)")
+    )
+    if report.rejectedCount > 0 {
+      lines.append(
+        "warning: \(report.rejectedCount) bad rows were set aside (see 'finops imports "
+          + "--rejected \(batch)')"
+      )
+      lines.append(contentsOf: report.rejectionExamples.map { "note: \($0)" })
+    }
+    return lines.joined(separator: "\n")
+  }
+}
