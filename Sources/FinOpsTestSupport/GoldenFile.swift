@@ -41,7 +41,8 @@ public enum GoldenFile {
       if left != right {
         return .differs(
           message: "\(path):\(index + 1): golden file differs\n  expected: \(left)\n"
-            + "  actual:   \(right)\nrun with RECORD_GOLDEN=1 to accept the new output")
+            + "  actual:   \(right)\nrun with RECORD_GOLDEN=1 to accept the new output"
+        )
       }
     }
     return .differs(message: "\(path): golden file differs")

@@ -41,6 +41,7 @@ public final class Ingestor {
   }
 
   private struct PlannedFile {
+    var outcomeIndex: Int
     var path: String
     var sha256: String
     var size: Int64
@@ -98,12 +99,16 @@ public final class Ingestor {
       let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int64) ?? 0
       planned.append(
         PlannedFile(
+          outcomeIndex: report.files.count,
           path: path,
           sha256: sha256,
           size: size ?? 0,
           importer: importer,
           version: version
         )
+      )
+      report.files.append(
+        .init(path: path, format: id, version: version, status: .imported, rows: 0, rejected: 0)
       )
     }
     guard !planned.isEmpty else { return report }
@@ -214,16 +219,8 @@ public final class Ingestor {
             sql: "UPDATE importFile SET rowCount = ?, rejectedCount = ? WHERE id = ?",
             arguments: [imported, rows.rejectedInFile, fileId]
           )
-          outcome.files.append(
-            .init(
-              path: file.path,
-              format: id,
-              version: file.version,
-              status: .imported,
-              rows: imported,
-              rejected: rows.rejectedInFile
-            )
-          )
+          outcome.files[file.outcomeIndex].rows = imported
+          outcome.files[file.outcomeIndex].rejected = rows.rejectedInFile
         }
         try writer.flushTallies()
         for (fileId, scopes) in writer.scopesByFile {

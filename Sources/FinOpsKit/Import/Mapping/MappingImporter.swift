@@ -214,7 +214,10 @@ public struct MappingImporter: Importer {
   ) throws(RowError) {
     writer.beginRow()
     for field in plan.fields {
-      guard let index = field.index, !reader.isNull(index) else {
+      // An empty value is null, even quoted, except in text columns where "" is a value.
+      guard let index = field.index, !reader.isNull(index),
+        field.column.kind == .text || !reader.field(index).isEmpty
+      else {
         if field.notNull {
           throw RowError(column: field.name, reason: "is empty but the format requires a value")
         }

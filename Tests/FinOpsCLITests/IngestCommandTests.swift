@@ -1,0 +1,118 @@
+import FinOpsTestSupport
+import Foundation
+import Testing
+
+/// End-to-end tests of the built binary on real files and a real SQLite file on disk.
+struct IngestCommandTests {
+  @Test func ingestsAFileListsTheBatchAndSkipsItTheSecondTime() throws {
+    let folder = TemporaryDirectory()
+    let fixture = Fixtures.path("importers/focus/focus-1.2-aws-style.csv")
+    let first = try CommandRunner.run(["ingest", fixture, "--db", "spend.sqlite"], in: folder.url)
+    #expect(first.status == 0, "\(first.stderr)")
+    #expect(first.stdout.isEmpty)
+    #expect(first.stderr.contains("imported 5 rows as focus 1.2"))
+    #expect(first.stderr.contains("batch 1: 5 rows in 3 scopes"))
+    #expect(FileManager.default.fileExists(atPath: folder.path("spend.sqlite")))
+
+    let listing = try CommandRunner.run(
+      ["imports", "--db", "spend.sqlite", "--format", "json"],
+      in: folder.url
+    )
+    #expect(listing.status == 0)
+    let batches =
+      try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [[String: Any]]
+    let batch = try #require(batches?.first)
+    #expect(batch["rows"] as? Int == 5)
+    let scopes = try #require(batch["scopes"] as? [[String: Any]])
+    #expect(
+      scopes.compactMap { $0["billing_account_id"] as? String }.sorted() == [
+        "111122223333", "111122223333", "999900001111",
+      ]
+    )
+
+    let again = try CommandRunner.run(
+      ["ingest", fixture],
+      in: folder.url,
+      environment: [
+        "FINOPS_DB": folder.path("spend.sqlite")
+      ]
+    )
+    #expect(again.status == 0)
+    #expect(again.stderr.contains("unchanged since batch 1, skipped"))
+  }
+
+  @Test func badDataExitsWith65AndACompilerStyleDiagnostic() throws {
+    let folder = TemporaryDirectory()
+    let good = try String(
+      contentsOfFile: Fixtures.path("importers/focus/focus-1.0-sample.csv"),
+      encoding: .utf8
+    )
+    folder.write(
+      "exports/bad.csv",
+      good.replacingOccurrences(of: "1.62400000000", with: "\"1,62\"")
+    )
+    let result = try CommandRunner.run(["ingest", "exports", "--db", "x.sqlite"], in: folder.url)
+    #expect(result.status == 65)
+    #expect(result.stdout.isEmpty)
+    #expect(
+      result.stderr.hasPrefix(
+        "exports/bad.csv:3: error: [focus] column 'BilledCost' has non-numeric value '1,62'"
+      )
+    )
+    let listing = try CommandRunner.run(["imports", "--db", "x.sqlite"], in: folder.url)
+    #expect(listing.stdout.contains("no import batches yet"))
+  }
+
+  @Test func skipBadRowsReportsHowManyRowsWereSetAside() throws {
+    let folder = TemporaryDirectory()
+    let good = try String(
+      contentsOfFile: Fixtures.path("importers/focus/focus-1.0-sample.csv"),
+      encoding: .utf8
+    )
+    folder.write("bad.csv", good.replacingOccurrences(of: "1.62400000000", with: "abc"))
+    let result = try CommandRunner.run(
+      ["ingest", "bad.csv", "--skip-bad-rows", "--db", "x.sqlite"],
+      in: folder.url
+    )
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("imported 5 rows as focus 1.0, set aside 1 bad rows"))
+    #expect(result.stderr.contains("warning: 1 bad rows were set aside"))
+    let rejected = try CommandRunner.run(
+      ["imports", "--rejected", "1", "--db", "x.sqlite"],
+      in: folder.url
+    )
+    #expect(rejected.stdout.contains("bad.csv:3: column 'BilledCost' has non-numeric value 'abc'"))
+  }
+
+  @Test func usageErrorsExitWith64() throws {
+    let folder = TemporaryDirectory()
+    let result = try CommandRunner.run(["ingest"], in: folder.url)
+    #expect(result.status == 64)
+    #expect(result.stderr.contains("Missing expected argument"))
+  }
+
+  @Test func aMissingPathIsAnErrorNamingIt() throws {
+    let folder = TemporaryDirectory()
+    let result = try CommandRunner.run(["ingest", "nope.csv"], in: folder.url)
+    #expect(result.status == 65)
+    #expect(result.stderr.hasPrefix("nope.csv: error: no such file or directory"))
+  }
+
+  @Test func helpListsTheCommands() throws {
+    let folder = TemporaryDirectory()
+    let result = try CommandRunner.run(["--help"], in: folder.url)
+    #expect(result.status == 0)
+    for command in ["demo", "ingest", "imports", "importers"] {
+      #expect(result.stdout.contains("  \(command)"))
+    }
+  }
+
+  @Test func demoBuildsADatabaseFromGeneratedExports() throws {
+    let folder = TemporaryDirectory()
+    let result = try CommandRunner.run(["demo", "--out", "demo"], in: folder.url)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("re-ingested the same folder: nothing changed"))
+    #expect(result.stdout.contains("replaced by 2"))
+    #expect(FileManager.default.fileExists(atPath: folder.path("demo/finops.sqlite")))
+  }
+}
