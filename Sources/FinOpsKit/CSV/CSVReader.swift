@@ -27,6 +27,7 @@ public final class CSVReader {
   private var lengths: UnsafeMutablePointer<Int>
   private var flags: UnsafeMutablePointer<UInt8>
   private var fieldCapacity = 64
+  private var recordHasEscapes = false
 
   /// The number of fields in the current record.
   public private(set) var fieldCount = 0
@@ -177,6 +178,7 @@ public final class CSVReader {
           let quote = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
           if quote + 1 < limit && base[quote + 1] == UInt8(ascii: "\"") {
             flag |= Self.escapedFlag
+            recordHasEscapes = true
             search = quote + 2
             continue
           }
@@ -246,6 +248,8 @@ public final class CSVReader {
   }
 
   private func unescapeFields() {
+    guard recordHasEscapes else { return }
+    recordHasEscapes = false
     for index in 0..<fieldCount where flags[index] & Self.escapedFlag != 0 {
       let bytes = storage + starts[index]
       let length = lengths[index]

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -47,9 +48,13 @@ public final class ChargeWriter {
     var integer: Int64 = 0
   }
 
-  /// The most distinct profiles kept in memory; past it the map starts over (a profile seen
-  /// again is then stored twice, which costs space, never correctness).
+  /// The most distinct profiles kept in memory.
+  ///
+  /// Past it (or past `profileCacheByteLimit` bytes of keys) the map starts over. A profile seen again is then stored twice, which costs space,
+  /// never correctness, and memory stays bounded whatever the input.
   public static let profileCacheLimit = 50_000
+  /// The most bytes of profile keys kept in memory.
+  public static let profileCacheByteLimit = 32 << 20
 
   private let db: Database
   private let chargeStatement: SQLiteStatement
@@ -82,6 +87,7 @@ public final class ChargeWriter {
   private var rowBytes: [UInt8] = []
   private var profileKey: [UInt8] = []
   private var profiles: [ProfileKey: Int64] = [:]
+  private var profileBytes = 0
   private var chargePeriod: (start: Int64, end: Int64) = (0, 0)
   private var billedCost: Int64 = 0
   private var effectiveCost: Int64 = 0
@@ -392,8 +398,12 @@ public final class ChargeWriter {
       try step(profileStatement)
     }
     let id = db.lastInsertedRowID
-    if profiles.count >= Self.profileCacheLimit { profiles.removeAll() }
+    if profiles.count >= Self.profileCacheLimit || profileBytes >= Self.profileCacheByteLimit {
+      profiles.removeAll()
+      profileBytes = 0
+    }
     profiles[key] = id
+    profileBytes += profileKey.count
     profileCount += 1
     return id
   }
@@ -414,7 +424,15 @@ public final class ChargeWriter {
     func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
 
     static func == (lhs: ProfileKey, rhs: ProfileKey) -> Bool {
-      lhs.hashCode == rhs.hashCode && lhs.bytes == rhs.bytes
+      guard lhs.hashCode == rhs.hashCode, lhs.bytes.count == rhs.bytes.count else { return false }
+      return lhs.bytes.withUnsafeBytes { left in
+        rhs.bytes.withUnsafeBytes { right in
+          guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
+            return left.count == right.count
+          }
+          return memcmp(leftBase, rightBase, left.count) == 0
+        }
+      }
     }
   }
 

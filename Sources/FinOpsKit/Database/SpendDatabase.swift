@@ -62,6 +62,9 @@ public final class SpendDatabase: Sendable {
     var configuration = Configuration()
     configuration.busyMode = .timeout(60)
     configuration.prepareDatabase { db in
+      // Takes effect only when the file is new: larger pages mean fewer B-tree splits in bulk
+      // inserts and fewer pages to write.
+      try db.execute(sql: "PRAGMA page_size = 16384")
       if db.configuration.readonly == false {
         // WAL lets readers see the last committed state while an import writes.
         try? db.execute(sql: "PRAGMA journal_mode = WAL")
