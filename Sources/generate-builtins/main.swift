@@ -31,7 +31,8 @@ func render(folder: String, suffix: String, typeName: String, summary: String) t
     for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
       output += line.isEmpty ? "\n" : "      \(line)\n"
     }
-    output += "      \"\"\"\(hashes)\n    ),\n"
+    // swift-format wants a trailing comma only in multi-element literals.
+    output += "      \"\"\"\(hashes)\n    )\(names.count > 1 ? "," : "")\n"
   }
   output += "  ]\n}\n"
   return output
