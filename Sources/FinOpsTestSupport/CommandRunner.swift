@@ -30,15 +30,17 @@ public enum CommandRunner {
   ///   - arguments: The command-line arguments.
   ///   - directory: The working directory.
   ///   - environment: Extra environment variables.
+  ///   - program: Another program to run instead of `finops`.
   /// - Returns: The captured output and status.
   /// - Throws: An error if the process cannot start.
   public static func run(
     _ arguments: [String],
     in directory: URL,
-    environment: [String: String] = [:]
+    environment: [String: String] = [:],
+    executable program: URL? = nil
   ) throws -> Output {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = program ?? executable
     process.arguments = arguments
     process.currentDirectoryURL = directory
     var merged = ProcessInfo.processInfo.environment

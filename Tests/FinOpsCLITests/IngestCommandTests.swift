@@ -116,3 +116,28 @@ struct IngestCommandTests {
     #expect(FileManager.default.fileExists(atPath: folder.path("demo/finops.sqlite")))
   }
 }
+
+/// The progress line appears only when stderr is a terminal (run under `script`, which gives
+/// the command a pseudo-terminal).
+struct ProgressLineTests {
+  @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script")))
+  func showsProgressOnATerminalOnly() throws {
+    let folder = TemporaryDirectory()
+    let generated = try CommandRunner.run(
+      ["generate", "--rows", "40000", "--out", "big.csv"],
+      in: folder.url
+    )
+    #expect(generated.status == 0)
+    let command = "\(CommandRunner.executable.path) ingest big.csv --db tty.sqlite"
+    let terminal = try CommandRunner.run(
+      ["-q", "-e", "-c", command, "/dev/null"],
+      in: folder.url,
+      executable: URL(fileURLWithPath: "/usr/bin/script")
+    )
+    #expect(terminal.status == 0)
+    #expect(terminal.stdout.contains("ingest: [1/1] big.csv"))
+    let piped = try CommandRunner.run(["ingest", "big.csv", "--db", "pipe.sqlite"], in: folder.url)
+    #expect(!piped.stderr.contains("ingest: [1/1]"))
+    #expect(piped.stderr.contains("imported 40000 rows"))
+  }
+}

@@ -22,8 +22,11 @@ enum BuiltinMappings {
 
       # Newest first: a column introduced by a version identifies it.
       versions:
+        # BillingAccountType and SubAccountType are not used as signals: Microsoft's FOCUS 1.0
+        # export already carries them.
         - version: "1.2"
-          signature: [InvoiceId, BillingAccountType, SubAccountType, PricingCurrency]
+          signature: [InvoiceId, PricingCurrency, PricingCurrencyEffectiveCost,
+            PricingCurrencyListUnitPrice, PricingCurrencyContractedUnitPrice]
           required: &mandatory-1-0
             - BilledCost
             - BillingAccountId
