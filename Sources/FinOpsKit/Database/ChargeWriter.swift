@@ -12,32 +12,7 @@ import GRDBSQLite
 /// cost totals.
 public final class ChargeWriter {
   /// Totals for one (format, billing account, billing period) covered by the batch.
-  public struct ScopeTally: Sendable {
-    /// The `importScope` row id.
-    public var id: Int64
-    /// The billing account.
-    public var billingAccountId: String
-    /// The start of the billing period.
-    public var billingPeriodStart: Int64
-    /// The end of the billing period.
-    public var billingPeriodEnd: Int64
-    /// The billing currency.
-    public var currency: String
-    /// The format that produced these rows.
-    public var format: String
-    /// Rows written.
-    public var rowCount: Int64 = 0
-    /// Sum of BilledCost in nano-units.
-    public var billedCost: Int128 = 0
-    /// Sum of EffectiveCost in nano-units.
-    public var effectiveCost: Int128 = 0
-  }
-
-  private struct ScopeKey: Hashable {
-    var format: String
-    var billingAccountId: String
-    var billingPeriodStart: Int64
-  }
+  public typealias ScopeTally = ScopeLedger.Tally
 
   /// A value of a profile column in the current row: a byte range of `rowBytes`, or an integer.
   private struct Slot {
@@ -50,8 +25,9 @@ public final class ChargeWriter {
 
   /// The most distinct profiles kept in memory.
   ///
-  /// Past it (or past `profileCacheByteLimit` bytes of keys) the map starts over. A profile seen again is then stored twice, which costs space,
-  /// never correctness, and memory stays bounded whatever the input.
+  /// Past it (or past `profileCacheByteLimit` bytes of keys) the map starts over. A profile seen
+  /// again is then stored twice, which costs space, never correctness, and memory stays bounded
+  /// whatever the input.
   public static let profileCacheLimit = 50_000
   /// The most bytes of profile keys kept in memory.
   public static let profileCacheByteLimit = 32 << 20
@@ -59,7 +35,6 @@ public final class ChargeWriter {
   private let db: Database
   private let chargeStatement: SQLiteStatement
   private let profileStatement: SQLiteStatement
-  private let batchId: Int64
   private static let staticText = unsafeBitCast(0, to: sqlite3_destructor_type.self)
   private static let transientText = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
   /// Parameter index of each column in its statement (charge or profile), by raw value.
@@ -79,8 +54,6 @@ public final class ChargeWriter {
   public private(set) var fileId: Int64 = 0
   /// The format id of the importer writing rows.
   public private(set) var format = ""
-  /// Which scopes (by index in `tallies`) each file wrote to.
-  public private(set) var scopesByFile: [Int64: Set<Int>] = [:]
 
   private var present = [Bool](repeating: false, count: ChargeColumn.allCases.count)
   private var slots = [Slot](repeating: Slot(), count: ChargeColumn.allCases.count)
@@ -92,12 +65,11 @@ public final class ChargeWriter {
   private var billedCost: Int64 = 0
   private var effectiveCost: Int64 = 0
 
-  private var scopes: [ScopeKey: Int] = [:]
+  private let ledger: ScopeLedger
   /// The scopes written so far, in order of first appearance.
-  public private(set) var tallies: [ScopeTally] = []
-  private var lastScope = -1
-  private var lastScopeAccount: [UInt8] = []
-  private var lastScopePeriod: Int64 = .min
+  public var tallies: [ScopeTally] { ledger.tallies }
+  /// Which scopes (by index in `tallies`) each file wrote to.
+  public var scopesByFile: [Int64: Set<Int>] { ledger.scopesByFile }
   private var monthStart: Int64 = 1
   private var monthEnd: Int64 = 0
   private var monthKey = 0
@@ -122,7 +94,7 @@ public final class ChargeWriter {
   /// - Throws: `DatabaseError` if a statement cannot be prepared.
   public init(db: Database, batchId: Int64) throws {
     self.db = db
-    self.batchId = batchId
+    ledger = ScopeLedger(db: db, batchId: batchId)
     let chargeColumns =
       ["scopeId", "fileId", "sourceLine", "month", "profileId"]
       + ChargeColumn.perCharge.map(\.sqlName)
@@ -162,8 +134,7 @@ public final class ChargeWriter {
   public func startFile(_ fileId: Int64, format: String) {
     self.fileId = fileId
     self.format = format
-    lastScope = -1
-    scopesByFile[fileId] = []
+    ledger.startFile(fileId)
   }
 
   /// Starts a new row: every column is null until set.
@@ -286,11 +257,15 @@ public final class ChargeWriter {
         reason: "is before ChargePeriodStart \(Timestamp.iso8601(chargePeriod.start)):"
       )
     }
-    let scope = try scopeIndex()
+    let scope = try ledger.scope(
+      format: format,
+      account: text(.billingAccountId),
+      periodStart: slots[ChargeColumn.billingPeriodStart.rawValue].integer,
+      periodEnd: slots[ChargeColumn.billingPeriodEnd.rawValue].integer,
+      currency: text(.billingCurrency)
+    )
     let profileId = try profileIdentifier()
-    tallies[scope].rowCount += 1
-    tallies[scope].billedCost += Int128(billedCost)
-    tallies[scope].effectiveCost += Int128(effectiveCost)
+    ledger.add(scope: scope, billedCost: billedCost, effectiveCost: effectiveCost)
     let start = chargePeriod.start
     if start < monthStart || start >= monthEnd {
       monthKey = Timestamp.monthKey(start)
@@ -299,7 +274,7 @@ public final class ChargeWriter {
       monthStart = Int64(Timestamp.daysSinceEpoch(year: year, month: month, day: 1)) * 86_400
       monthEnd = monthStart + Int64(Timestamp.daysInMonth(year: year, month: month)) * 86_400
     }
-    sqlite3_bind_int64(chargeStatement, 1, tallies[scope].id)
+    sqlite3_bind_int64(chargeStatement, 1, ledger.tallies[scope].id)
     sqlite3_bind_int64(chargeStatement, 2, fileId)
     sqlite3_bind_int64(chargeStatement, 3, Int64(line))
     sqlite3_bind_int64(chargeStatement, 4, Int64(monthKey))
@@ -310,25 +285,7 @@ public final class ChargeWriter {
 
   /// Writes the final totals of every scope to `importScope`.
   /// - Throws: `DatabaseError` on failure, or `RowError` if a total does not fit in 64 bits.
-  public func flushTallies() throws {
-    for tally in tallies {
-      guard let billed = Int64(exactly: tally.billedCost),
-        let effective = Int64(exactly: tally.effectiveCost)
-      else {
-        throw RowError(
-          reason: "the total of billing account '\(tally.billingAccountId)' is too large to "
-            + "store (over 9.2 billion)"
-        )
-      }
-      try db.execute(
-        sql: """
-          UPDATE importScope SET rowCount = ?, billedCostNanos = ?, effectiveCostNanos = ?
-          WHERE id = ?
-          """,
-        arguments: [tally.rowCount, billed, effective, tally.id]
-      )
-    }
-  }
+  public func flushTallies() throws { try ledger.flush() }
 
   // MARK: - Internals
 
@@ -408,94 +365,8 @@ public final class ChargeWriter {
     return id
   }
 
-  /// A profile's serialized attributes, hashed once in bulk (hashing an `[UInt8]` element by
-  /// element was the hottest spot of an ingest).
-  private struct ProfileKey: Hashable {
-    let bytes: [UInt8]
-    let hashCode: Int
-
-    init(_ bytes: [UInt8]) {
-      self.bytes = bytes
-      var hasher = Hasher()
-      bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
-      hashCode = hasher.finalize()
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(hashCode) }
-
-    static func == (lhs: ProfileKey, rhs: ProfileKey) -> Bool {
-      guard lhs.hashCode == rhs.hashCode, lhs.bytes.count == rhs.bytes.count else { return false }
-      return lhs.bytes.withUnsafeBytes { left in
-        rhs.bytes.withUnsafeBytes { right in
-          guard let leftBase = left.baseAddress, let rightBase = right.baseAddress else {
-            return left.count == right.count
-          }
-          return memcmp(leftBase, rightBase, left.count) == 0
-        }
-      }
-    }
-  }
-
   private func text(_ column: ChargeColumn) -> ArraySlice<UInt8> {
     let slot = slots[column.rawValue]
     return rowBytes[slot.start..<(slot.start + slot.count)]
-  }
-
-  private func scopeIndex() throws -> Int {
-    let period = slots[ChargeColumn.billingPeriodStart.rawValue].integer
-    let account = text(.billingAccountId)
-    if lastScope >= 0 && period == lastScopePeriod && account.elementsEqual(lastScopeAccount) {
-      try checkCurrency(of: lastScope)
-      return lastScope
-    }
-    let accountText = String(decoding: account, as: UTF8.self)
-    let key = ScopeKey(format: format, billingAccountId: accountText, billingPeriodStart: period)
-    let index: Int
-    if let existing = scopes[key] {
-      index = existing
-      try checkCurrency(of: index)
-    } else {
-      let currencyText = String(decoding: text(.billingCurrency), as: UTF8.self)
-      let periodEnd = slots[ChargeColumn.billingPeriodEnd.rawValue].integer
-      try db.execute(
-        sql: """
-          INSERT INTO importScope (batchId, format, billingAccountId, billingPeriodStart,
-            billingPeriodEnd, billingCurrency, rowCount, billedCostNanos, effectiveCostNanos)
-          VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)
-          """,
-        arguments: [batchId, format, accountText, period, periodEnd, currencyText]
-      )
-      index = tallies.count
-      tallies.append(
-        ScopeTally(
-          id: db.lastInsertedRowID,
-          billingAccountId: accountText,
-          billingPeriodStart: period,
-          billingPeriodEnd: periodEnd,
-          currency: currencyText,
-          format: format
-        )
-      )
-      scopes[key] = index
-    }
-    scopesByFile[fileId, default: []].insert(index)
-    lastScope = index
-    lastScopeAccount = Array(account)
-    lastScopePeriod = period
-    return index
-  }
-
-  private func checkCurrency(of index: Int) throws {
-    let expected = tallies[index].currency
-    let currency = text(.billingCurrency)
-    guard currency.elementsEqual(expected.utf8) else {
-      throw RowError(
-        column: ChargeColumn.billingCurrency.focusName,
-        value: String(decoding: currency, as: UTF8.self),
-        reason: "mixes currencies: billing account '\(tallies[index].billingAccountId)' period "
-          + "\(Timestamp.date(tallies[index].billingPeriodStart)) is billed in '\(expected)', "
-          + "not"
-      )
-    }
   }
 }

@@ -1,0 +1,156 @@
+import GRDB
+
+/// The scopes an import batch covers: each (format, billing account, billing period) it writes,
+/// with its `importScope` row, row count and cost totals.
+///
+/// A scope is what a later delivery of the same format, account and period replaces. The
+/// ledger also enforces one billing currency per scope.
+public final class ScopeLedger {
+  /// Totals for one (format, billing account, billing period) covered by the batch.
+  public struct Tally: Sendable {
+    /// The `importScope` row id.
+    public var id: Int64
+    /// The billing account.
+    public var billingAccountId: String
+    /// The start of the billing period.
+    public var billingPeriodStart: Int64
+    /// The end of the billing period.
+    public var billingPeriodEnd: Int64
+    /// The billing currency.
+    public var currency: String
+    /// The format that produced these rows.
+    public var format: String
+    /// Rows written.
+    public var rowCount: Int64 = 0
+    /// Sum of BilledCost in nano-units.
+    public var billedCost: Int128 = 0
+    /// Sum of EffectiveCost in nano-units.
+    public var effectiveCost: Int128 = 0
+  }
+
+  private struct Key: Hashable {
+    var format: String
+    var billingAccountId: String
+    var billingPeriodStart: Int64
+  }
+
+  private let db: Database
+  private let batchId: Int64
+  private var indexByKey: [Key: Int] = [:]
+  /// The scopes written so far, in order of first appearance.
+  public private(set) var tallies: [Tally] = []
+  /// Which scopes (by index in `tallies`) each file wrote to.
+  public private(set) var scopesByFile: [Int64: Set<Int>] = [:]
+  private var fileId: Int64 = 0
+  private var last = -1
+  private var lastAccount: [UInt8] = []
+  private var lastPeriod: Int64 = .min
+  private var lastFormat = ""
+
+  init(db: Database, batchId: Int64) {
+    self.db = db
+    self.batchId = batchId
+  }
+
+  /// Starts a new file: its scopes are recorded separately.
+  func startFile(_ fileId: Int64) {
+    self.fileId = fileId
+    scopesByFile[fileId] = []
+    last = -1
+  }
+
+  /// The index in `tallies` of a row's scope, creating the `importScope` row when new.
+  ///
+  /// Rows of one file usually share a scope, so the last one is checked first without building
+  /// any string.
+  func scope(
+    format: String,
+    account: ArraySlice<UInt8>,
+    periodStart: Int64,
+    periodEnd: Int64,
+    currency: ArraySlice<UInt8>
+  ) throws -> Int {
+    if last >= 0 && periodStart == lastPeriod && account.elementsEqual(lastAccount)
+      && format == lastFormat
+    {
+      try checkCurrency(currency, of: last)
+      return last
+    }
+    let accountText = String(decoding: account, as: UTF8.self)
+    let key = Key(format: format, billingAccountId: accountText, billingPeriodStart: periodStart)
+    let index: Int
+    if let existing = indexByKey[key] {
+      index = existing
+      try checkCurrency(currency, of: index)
+    } else {
+      let currencyText = String(decoding: currency, as: UTF8.self)
+      try db.execute(
+        sql: """
+          INSERT INTO importScope (batchId, format, billingAccountId, billingPeriodStart,
+            billingPeriodEnd, billingCurrency, rowCount, billedCostNanos, effectiveCostNanos)
+          VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)
+          """,
+        arguments: [batchId, format, accountText, periodStart, periodEnd, currencyText]
+      )
+      index = tallies.count
+      tallies.append(
+        Tally(
+          id: db.lastInsertedRowID,
+          billingAccountId: accountText,
+          billingPeriodStart: periodStart,
+          billingPeriodEnd: periodEnd,
+          currency: currencyText,
+          format: format
+        )
+      )
+      indexByKey[key] = index
+    }
+    scopesByFile[fileId, default: []].insert(index)
+    last = index
+    lastAccount = Array(account)
+    lastPeriod = periodStart
+    lastFormat = format
+    return index
+  }
+
+  /// Counts a written row in its scope.
+  func add(scope: Int, billedCost: Int64, effectiveCost: Int64) {
+    tallies[scope].rowCount += 1
+    tallies[scope].billedCost += Int128(billedCost)
+    tallies[scope].effectiveCost += Int128(effectiveCost)
+  }
+
+  /// Writes the final totals of every scope to `importScope`.
+  func flush() throws {
+    for tally in tallies {
+      guard let billed = Int64(exactly: tally.billedCost),
+        let effective = Int64(exactly: tally.effectiveCost)
+      else {
+        throw RowError(
+          reason: "the total of billing account '\(tally.billingAccountId)' is too large to "
+            + "store (over 9.2 billion)"
+        )
+      }
+      try db.execute(
+        sql: """
+          UPDATE importScope SET rowCount = ?, billedCostNanos = ?, effectiveCostNanos = ?
+          WHERE id = ?
+          """,
+        arguments: [tally.rowCount, billed, effective, tally.id]
+      )
+    }
+  }
+
+  private func checkCurrency(_ currency: ArraySlice<UInt8>, of index: Int) throws {
+    let expected = tallies[index].currency
+    guard currency.elementsEqual(expected.utf8) else {
+      throw RowError(
+        column: ChargeColumn.billingCurrency.focusName,
+        value: String(decoding: currency, as: UTF8.self),
+        reason: "mixes currencies: billing account '\(tallies[index].billingAccountId)' period "
+          + "\(Timestamp.date(tallies[index].billingPeriodStart)) is billed in '\(expected)', "
+          + "not"
+      )
+    }
+  }
+}
