@@ -141,3 +141,46 @@ struct ProgressLineTests {
     #expect(piped.stderr.contains("imported 40000 rows"))
   }
 }
+
+struct ImportersCommandTests {
+  @Test func listsTheBuiltInImporters() throws {
+    let folder = TemporaryDirectory()
+    let result = try CommandRunner.run(["importers"], in: folder.url)
+    #expect(result.status == 0)
+    #expect(result.stdout.contains("focus"))
+    #expect(result.stdout.contains("FOCUS 1.0 / 1.1 / 1.2"))
+  }
+
+  @Test func aMappingDirectoryAddsAFormatUsableByIngest() throws {
+    let folder = TemporaryDirectory()
+    folder.write(
+      "mappings/tiny-bill.yaml",
+      """
+      id: tiny-bill
+      display_name: Tiny bill
+      summary: A two-column bill used in tests.
+      examples: []
+      detect: [Account, Day, Amount]
+      versions: [{version: "1", required: [Account, Day, Amount], not_null: [Amount]}]
+      fields:
+        billing_account_id: Account
+        billing_currency: {columns: [Currency], default: EUR}
+        billing_period_start: Day
+        billing_period_end: Day
+        charge_period_start: Day
+        charge_period_end: Day
+        billed_cost: Amount
+        effective_cost: Amount
+        charge_category: {columns: [], default: Usage}
+      """
+    )
+    folder.write("bill.csv", "Account,Day,Amount,Memo\nA-1,2026-10-03,12.50,coffee\n")
+    let result = try CommandRunner.run(
+      ["ingest", "bill.csv", "--importers-dir", "mappings", "--db", "x.sqlite"],
+      in: folder.url
+    )
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("imported 1 rows as tiny-bill 1"))
+    #expect(result.stderr.contains("billed 12.50 EUR"))
+  }
+}
