@@ -1,10 +1,9 @@
-import GRDB
-
 /// The scopes an import batch covers: each (format, billing account, billing period) it writes,
-/// with its `importScope` row, row count and cost totals.
+/// with its `importScope` id, row count and cost totals.
 ///
 /// A scope is what a later delivery of the same format, account and period replaces. The
-/// ledger also enforces one billing currency per scope.
+/// ledger also enforces one billing currency per scope. It numbers new scopes itself and queues
+/// their rows in the current `RowBatch`, ahead of the charges that refer to them.
 public final class ScopeLedger {
   /// Totals for one (format, billing account, billing period) covered by the batch.
   public struct Tally: Sendable {
@@ -34,8 +33,7 @@ public final class ScopeLedger {
     var billingPeriodStart: Int64
   }
 
-  private let db: Database
-  private let batchId: Int64
+  private var nextId: Int64
   private var indexByKey: [Key: Int] = [:]
   /// The scopes written so far, in order of first appearance.
   public private(set) var tallies: [Tally] = []
@@ -47,10 +45,7 @@ public final class ScopeLedger {
   private var lastPeriod: Int64 = .min
   private var lastFormat = ""
 
-  init(db: Database, batchId: Int64) {
-    self.db = db
-    self.batchId = batchId
-  }
+  init(nextId: Int64) { self.nextId = nextId }
 
   /// Starts a new file: its scopes are recorded separately.
   func startFile(_ fileId: Int64) {
@@ -59,7 +54,7 @@ public final class ScopeLedger {
     last = -1
   }
 
-  /// The index in `tallies` of a row's scope, creating the `importScope` row when new.
+  /// The index in `tallies` of a row's scope, queueing a new `importScope` row when needed.
   ///
   /// Rows of one file usually share a scope, so the last one is checked first without building
   /// any string.
@@ -68,7 +63,8 @@ public final class ScopeLedger {
     account: ArraySlice<UInt8>,
     periodStart: Int64,
     periodEnd: Int64,
-    currency: ArraySlice<UInt8>
+    currency: ArraySlice<UInt8>,
+    batch: RowBatch
   ) throws -> Int {
     if last >= 0 && periodStart == lastPeriod && account.elementsEqual(lastAccount)
       && format == lastFormat
@@ -84,18 +80,19 @@ public final class ScopeLedger {
       try checkCurrency(currency, of: index)
     } else {
       let currencyText = String(decoding: currency, as: UTF8.self)
-      try db.execute(
-        sql: """
-          INSERT INTO importScope (batchId, format, billingAccountId, billingPeriodStart,
-            billingPeriodEnd, billingCurrency, rowCount, billedCostNanos, effectiveCostNanos)
-          VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)
-          """,
-        arguments: [batchId, format, accountText, periodStart, periodEnd, currencyText]
-      )
+      let id = nextId
+      nextId += 1
+      batch.append(.scope)
+      batch.append(id)
+      batch.appendText(format)
+      batch.appendText(accountText)
+      batch.append(periodStart)
+      batch.append(periodEnd)
+      batch.appendText(currencyText)
       index = tallies.count
       tallies.append(
         Tally(
-          id: db.lastInsertedRowID,
+          id: id,
           billingAccountId: accountText,
           billingPeriodStart: periodStart,
           billingPeriodEnd: periodEnd,
@@ -118,27 +115,6 @@ public final class ScopeLedger {
     tallies[scope].rowCount += 1
     tallies[scope].billedCost += Int128(billedCost)
     tallies[scope].effectiveCost += Int128(effectiveCost)
-  }
-
-  /// Writes the final totals of every scope to `importScope`.
-  func flush() throws {
-    for tally in tallies {
-      guard let billed = Int64(exactly: tally.billedCost),
-        let effective = Int64(exactly: tally.effectiveCost)
-      else {
-        throw RowError(
-          reason: "the total of billing account '\(tally.billingAccountId)' is too large to "
-            + "store (over 9.2 billion)"
-        )
-      }
-      try db.execute(
-        sql: """
-          UPDATE importScope SET rowCount = ?, billedCostNanos = ?, effectiveCostNanos = ?
-          WHERE id = ?
-          """,
-        arguments: [tally.rowCount, billed, effective, tally.id]
-      )
-    }
   }
 
   private func checkCurrency(_ currency: ArraySlice<UInt8>, of index: Int) throws {

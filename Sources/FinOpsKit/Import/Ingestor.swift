@@ -180,8 +180,10 @@ public final class Ingestor {
           ]
         )
         let batchId = db.lastInsertedRowID
-        let writer = try ChargeWriter(db: db, batchId: batchId)
-        let rows = RowPolicy(skipBadRows: options.skipBadRows, db: db, batchId: batchId)
+        let store = try ChargeStore(db: db, batchId: batchId)
+        let ids = try ChargeStore.nextIds(db)
+        let writer = ChargeWriter(nextProfileId: ids.profile, nextScopeId: ids.scope)
+        let rows = RowPolicy(skipBadRows: options.skipBadRows, writer: writer)
         for (number, file) in planned.enumerated() {
           let id = file.importer.descriptor.id
           try db.execute(
@@ -193,7 +195,7 @@ public final class Ingestor {
           )
           let fileId = db.lastInsertedRowID
           writer.startFile(fileId, format: id)
-          rows.startFile(fileId)
+          rows.startFile()
           if let progress {
             writer.onProgress = { rowCount, consumed in
               progress(
@@ -209,10 +211,12 @@ public final class Ingestor {
             }
           }
           let before = writer.rowCount
-          try file.importer.importFile(
+          try Self.importPipelined(
+            file.importer,
             ImportFile(path: file.path, version: file.version),
-            into: writer,
-            rows: rows
+            writer: writer,
+            rows: rows,
+            store: store
           )
           let imported = writer.rowCount - before
           try db.execute(
@@ -222,7 +226,7 @@ public final class Ingestor {
           outcome.files[file.outcomeIndex].rows = imported
           outcome.files[file.outcomeIndex].rejected = rows.rejectedInFile
         }
-        try writer.flushTallies()
+        try store.writeTotals(writer.tallies)
         for (fileId, scopes) in writer.scopesByFile {
           for scope in scopes {
             try db.execute(
@@ -258,6 +262,50 @@ public final class Ingestor {
       throw .store(.sqlite(reason: SpendDatabase.reason(error)))
     }
     report = outcome
+  }
+
+  /// Runs an importer on a second thread while this thread (which owns the transaction) writes
+  /// what it produces, so that parsing and SQLite work overlap on two cores.
+  private static func importPipelined(
+    _ importer: any Importer,
+    _ file: ImportFile,
+    writer: ChargeWriter,
+    rows: RowPolicy,
+    store: ChargeStore
+  ) throws {
+    let channel = RowChannel()
+    writer.channel = channel
+    defer { writer.channel = nil }
+    let done = DispatchSemaphore(value: 0)
+    let work = UncheckedSendable((importer, file, writer, rows, channel))
+    let thread = Thread {
+      let (importer, file, writer, rows, channel) = work.value
+      do {
+        try importer.importFile(file, into: writer, rows: rows)
+        try writer.flush()
+        channel.close(error: nil)
+      } catch {
+        channel.close(error: error)
+      }
+      done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    var storeError: (any Error)?
+    while let batch = channel.receive() {
+      if storeError == nil {
+        do {
+          try store.apply(batch)
+        } catch {
+          storeError = error
+          channel.cancel()
+        }
+      }
+      channel.recycle(batch)
+    }
+    done.wait()
+    if let storeError { throw storeError }
+    if let producerError = channel.producerError { throw producerError }
   }
 
   /// Marks every earlier live scope that this batch covers again as superseded, and deletes its

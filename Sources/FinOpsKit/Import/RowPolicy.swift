@@ -1,14 +1,9 @@
-import GRDB
-
 /// What happens to a row that cannot be imported: strict mode stops the batch; with
 /// `--skip-bad-rows` the row is kept in `rejectedRow` with its reason and the import goes on.
 public final class RowPolicy {
   /// Whether bad rows are set aside instead of stopping the batch.
   public let skipBadRows: Bool
-  private let db: Database
-  private let batchId: Int64
-  /// The file whose rows are being read.
-  public var fileId: Int64 = 0
+  private let writer: ChargeWriter
   /// Rows set aside in the current file.
   public private(set) var rejectedInFile = 0
   /// Rows set aside in the whole batch.
@@ -19,18 +14,14 @@ public final class RowPolicy {
   /// Creates a policy for one batch.
   /// - Parameters:
   ///   - skipBadRows: `true` to keep going past bad rows.
-  ///   - db: The connection of the batch's transaction.
-  ///   - batchId: The batch.
-  public init(skipBadRows: Bool, db: Database, batchId: Int64) {
+  ///   - writer: Where rejected rows are queued for the database.
+  public init(skipBadRows: Bool, writer: ChargeWriter) {
     self.skipBadRows = skipBadRows
-    self.db = db
-    self.batchId = batchId
+    self.writer = writer
   }
 
   /// Starts counting a new file.
-  /// - Parameter fileId: The `importFile` row.
-  public func startFile(_ fileId: Int64) {
-    self.fileId = fileId
+  public func startFile() {
     rejectedInFile = 0
   }
 
@@ -39,7 +30,7 @@ public final class RowPolicy {
   ///   - error: The import error describing the row (a `badRow` or `fieldCount`).
   ///   - line: The row's line.
   ///   - content: The row's raw text, computed only when it is kept.
-  /// - Throws: `error` itself in strict mode; `ImportError.store` if recording fails.
+  /// - Throws: `error` itself in strict mode; `ImportError.store` if the database stopped.
   public func reject(_ error: ImportError, line: Int, content: () -> String) throws(ImportError) {
     guard skipBadRows else { throw error }
     let reason: String
@@ -50,10 +41,7 @@ public final class RowPolicy {
     default: reason = error.description
     }
     do {
-      try db.execute(
-        sql: "INSERT INTO rejectedRow (batchId, fileId, line, reason, content) VALUES (?,?,?,?,?)",
-        arguments: [batchId, fileId, line, reason, content()]
-      )
+      try writer.reject(line: line, reason: reason, content: content())
     } catch {
       throw .store(.sqlite(reason: SpendDatabase.reason(error)))
     }
