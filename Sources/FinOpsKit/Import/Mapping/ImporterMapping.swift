@@ -40,56 +40,6 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
     }
   }
 
-  /// Where a normalized field's value comes from.
-  public struct FieldSource: Codable, Sendable, Equatable {
-    /// Candidate source columns, the first present in the header is used.
-    public var columns: [String]
-    /// A constant used when no candidate column is present or the value is null.
-    public var defaultValue: String?
-
-    enum CodingKeys: String, CodingKey {
-      case column, columns
-      case defaultValue = "default"
-    }
-
-    /// Creates a source.
-    /// - Parameters:
-    ///   - columns: Candidate columns.
-    ///   - defaultValue: A constant fallback.
-    public init(columns: [String], defaultValue: String? = nil) {
-      self.columns = columns
-      self.defaultValue = defaultValue
-    }
-
-    /// Decodes either a bare column name or `{column | columns, default}`.
-    /// - Parameter decoder: The decoder.
-    /// - Throws: `DecodingError` for other shapes.
-    public init(from decoder: any Decoder) throws {
-      if let single = try? decoder.singleValueContainer().decode(String.self) {
-        self.init(columns: [single])
-        return
-      }
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      var columns = try container.decodeIfPresent([String].self, forKey: .columns) ?? []
-      if let column = try container.decodeIfPresent(String.self, forKey: .column) {
-        columns.insert(column, at: 0)
-      }
-      self.init(
-        columns: columns,
-        defaultValue: try container.decodeIfPresent(String.self, forKey: .defaultValue)
-      )
-    }
-
-    /// Encodes as `{columns, default}`.
-    /// - Parameter encoder: The encoder.
-    /// - Throws: `EncodingError`.
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(columns, forKey: .columns)
-      try container.encodeIfPresent(defaultValue, forKey: .defaultValue)
-    }
-  }
-
   enum CodingKeys: String, CodingKey {
     case id, summary, examples, detect, versions, fields, ignore
     case displayName = "display_name"

@@ -35,9 +35,41 @@ public struct MappingImporter: Importer {
     for key in mapping.fields.keys.sorted() {
       guard let column = ChargeColumn.named(key), column != .extras, let field = mapping.fields[key]
       else { throw .unknownField(source: source, field: key) }
+      try Self.validate(field, for: column, key: key, source: source)
       planned.append((column, field))
     }
     plannedFields = planned.sorted { $0.0.rawValue < $1.0.rawValue }
+  }
+
+  /// Checks that arithmetic feeds only money fields and `collect` only JSON fields.
+  private static func validate(
+    _ field: ImporterMapping.FieldSource,
+    for column: ChargeColumn,
+    key: String,
+    source: String
+  ) throws(MappingError) {
+    switch field {
+    case .sum(let parts):
+      guard column.kind == .money else {
+        throw .invalid(source: source, reason: "'\(key)': sum works on money fields only")
+      }
+      for part in parts { try validate(part, for: column, key: key, source: source) }
+    case .difference(let left, let right):
+      guard column.kind == .money else {
+        throw .invalid(source: source, reason: "'\(key)': difference works on money fields only")
+      }
+      try validate(left, for: column, key: key, source: source)
+      try validate(right, for: column, key: key, source: source)
+    case .collect:
+      guard column.kind == .jsonObject else {
+        throw .invalid(source: source, reason: "'\(key)': collect builds JSON fields only")
+      }
+    case .cases(_, let cases, let otherwise):
+      for branch in cases.values { try validate(branch, for: column, key: key, source: source) }
+      if let otherwise { try validate(otherwise, for: column, key: key, source: source) }
+    case .columns, .constant:
+      break
+    }
   }
 
   /// Decodes a mapping from YAML text.
@@ -90,9 +122,7 @@ public struct MappingImporter: Importer {
     }
     guard try readRecord(reader, file) else { throw .emptyFile(path: file.path) }
     let header = reader.strings()
-    let plan = try makePlan(header: header, file: file)
-    var extras: [UInt8] = []
-    extras.reserveCapacity(4096)
+    let plan = try MappingPlan(mapping: mapping, fields: plannedFields, header: header, file: file)
     let expectedFields = header.count
     while try readRecord(reader, file) {
       let line = reader.recordLine
@@ -112,7 +142,7 @@ public struct MappingImporter: Importer {
       }
       var rowError: RowError?
       do throws(RowError) {
-        try convertRow(reader, plan: plan, extras: &extras, writer: writer)
+        try plan.convert(reader, into: writer)
       } catch {
         rowError = error
       }
@@ -145,187 +175,5 @@ public struct MappingImporter: Importer {
     } catch {
       throw .csv(path: file.path, format: mapping.id, error)
     }
-  }
-
-  // MARK: - Plan
-
-  private struct Plan {
-    struct Field {
-      var column: ChargeColumn
-      var index: Int?
-      var name: String
-      var defaultValue: String?
-      var notNull: Bool
-    }
-    var fields: [Field]
-    /// Source column index and its pre-escaped JSON key (`"x_Foo":`).
-    var extras: [(index: Int, key: [UInt8])]
-    var slashDates: Timestamp.SlashDateOrder
-  }
-
-  private func makePlan(header: [String], file: ImportFile) throws(ImportError) -> Plan {
-    var indexByName: [String: Int] = [:]
-    for (index, name) in header.enumerated() where indexByName[name.lowercased()] == nil {
-      indexByName[name.lowercased()] = index
-    }
-    let version = mapping.versions.first { $0.version == file.version } ?? mapping.versions.first
-    let missing = (version?.required ?? []).filter { indexByName[$0.lowercased()] == nil }
-    guard missing.isEmpty else {
-      throw .missingColumns(
-        path: file.path,
-        format: mapping.id,
-        version: version?.version,
-        columns: missing
-      )
-    }
-    let notNull = Set((version?.notNull ?? []).map { $0.lowercased() })
-    var used = Set<Int>()
-    var fields: [Plan.Field] = []
-    for (column, source) in plannedFields {
-      let found = source.columns.first { indexByName[$0.lowercased()] != nil }
-      let index = found.flatMap { indexByName[$0.lowercased()] }
-      if let index { used.insert(index) }
-      fields.append(
-        Plan.Field(
-          column: column,
-          index: index,
-          name: found.map { header[indexByName[$0.lowercased()] ?? 0] } ?? column.focusName,
-          defaultValue: source.defaultValue,
-          notNull: found.map { notNull.contains($0.lowercased()) } ?? false
-        )
-      )
-    }
-    let ignored = Set((mapping.ignore ?? []).map { $0.lowercased() })
-    var extras: [(Int, [UInt8])] = []
-    for (index, name) in header.enumerated()
-    where !used.contains(index) && !ignored.contains(name.lowercased()) {
-      extras.append((index, Array((JSONText.quoted(name) + ":").utf8)))
-    }
-    return Plan(fields: fields, extras: extras, slashDates: mapping.slashDates ?? .monthFirst)
-  }
-
-  // MARK: - Rows
-
-  private func convertRow(
-    _ reader: CSVReader,
-    plan: Plan,
-    extras: inout [UInt8],
-    writer: ChargeWriter
-  ) throws(RowError) {
-    writer.beginRow()
-    for field in plan.fields {
-      // An empty value is null, even quoted, except in text columns where "" is a value.
-      guard let index = field.index, !reader.isNull(index),
-        field.column.kind == .text || !reader.field(index).isEmpty
-      else {
-        if field.notNull {
-          throw RowError(column: field.name, reason: "is empty but the format requires a value")
-        }
-        if let constant = field.defaultValue {
-          try setConstant(constant, field: field, writer: writer)
-        }
-        continue
-      }
-      try set(reader.field(index), field: field, plan: plan, writer: writer)
-    }
-    guard !plan.extras.isEmpty else { return }
-    extras.removeAll(keepingCapacity: true)
-    for (index, key) in plan.extras where !reader.isNull(index) {
-      extras.append(extras.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
-      extras.append(contentsOf: key)
-      extras.append(UInt8(ascii: "\""))
-      JSONText.appendEscaped(reader.field(index), to: &extras)
-      extras.append(UInt8(ascii: "\""))
-    }
-    if !extras.isEmpty {
-      extras.append(UInt8(ascii: "}"))
-      extras.withUnsafeBufferPointer { writer.setText(.extras, $0) }
-    }
-  }
-
-  private func setConstant(_ constant: String, field: Plan.Field, writer: ChargeWriter)
-    throws(RowError)
-  {
-    var copy = constant
-    let failure: RowError? = copy.withUTF8 { bytes in
-      do throws(RowError) {
-        try set(bytes, field: field, plan: nil, writer: writer, copy: true)
-        return nil
-      } catch {
-        return error
-      }
-    }
-    if let failure { throw failure }
-  }
-
-  @inline(__always)
-  private func set(
-    _ bytes: UnsafeBufferPointer<UInt8>,
-    field: Plan.Field,
-    plan: Plan?,
-    writer: ChargeWriter,
-    copy: Bool = false
-  ) throws(RowError) {
-    let column = field.column
-    switch column.kind {
-    case .text:
-      if copy {
-        writer.setText(column, String(decoding: bytes, as: UTF8.self))
-      } else {
-        writer.setText(column, bytes)
-      }
-    case .money:
-      do {
-        writer.setMoney(column, try ScaledDecimal.parse(bytes, scale: ChargeColumn.moneyScale))
-      } catch {
-        throw RowError(column: field.name, value: text(bytes), reason: numberReason(error))
-      }
-    case .quantity:
-      do {
-        writer.setQuantity(column, try ScaledDecimal.double(bytes))
-      } catch {
-        throw RowError(column: field.name, value: text(bytes), reason: numberReason(error))
-      }
-    case .decimalText:
-      do {
-        _ = try ScaledDecimal.double(bytes)
-      } catch {
-        throw RowError(column: field.name, value: text(bytes), reason: numberReason(error))
-      }
-      if copy {
-        writer.setText(column, String(decoding: bytes, as: UTF8.self))
-      } else {
-        writer.setText(column, bytes)
-      }
-    case .timestamp:
-      do {
-        writer.setTimestamp(
-          column,
-          try Timestamp.parse(bytes, slashOrder: plan?.slashDates ?? .monthFirst)
-        )
-      } catch {
-        throw RowError(column: field.name, value: text(bytes), reason: "has unparseable date")
-      }
-    case .jsonObject:
-      guard JSONText.isObject(bytes) else {
-        throw RowError(column: field.name, value: text(bytes), reason: "is not a JSON object:")
-      }
-      if copy {
-        writer.setText(column, String(decoding: bytes, as: UTF8.self))
-      } else {
-        writer.setText(column, bytes)
-      }
-    }
-  }
-
-  private func numberReason(_ failure: ScaledDecimal.Failure) -> String {
-    switch failure {
-    case .notANumber: return "has non-numeric value"
-    case .outOfRange: return "has a value out of range"
-    }
-  }
-
-  private func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-    String(decoding: bytes, as: UTF8.self)
   }
 }
