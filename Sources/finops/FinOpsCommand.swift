@@ -13,6 +13,7 @@ struct FinOpsCommand: ParsableCommand {
       IngestCommand.self,
       ImportsCommand.self,
       ImportersCommand.self,
+      DoctorCommand.self,
       GenerateCommand.self,
     ]
   )

@@ -29,7 +29,7 @@ final class ChargeStore {
     profile = try Self.prepare(
       db,
       table: "chargeProfile",
-      columns: ["id"] + ChargeColumn.profile.map(\.sqlName)
+      columns: ["id", "scopeId"] + ChargeColumn.profile.map(\.sqlName)
     )
     scope = try Self.prepare(
       db,
@@ -106,8 +106,9 @@ final class ChargeStore {
 
   private func writeProfile(_ cursor: inout RowBatchCursor) throws {
     sqlite3_bind_int64(profile, 1, cursor.integer())
+    sqlite3_bind_int64(profile, 2, cursor.integer())
     for index in 0..<ChargeColumn.profile.count {
-      bindValue(profile, Int32(index + 2), &cursor)
+      bindValue(profile, Int32(index + 3), &cursor)
     }
     try step(profile)
   }

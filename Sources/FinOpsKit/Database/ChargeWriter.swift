@@ -174,7 +174,7 @@ public final class ChargeWriter {
       currency: text(.billingCurrency),
       batch: batch
     )
-    let profileId = profileIdentifier()
+    let profileId = profileIdentifier(scopeId: ledger.tallies[scope].id)
     ledger.add(
       scope: scope,
       billedCost: slots[ChargeColumn.billedCost.rawValue].integer,
@@ -245,8 +245,11 @@ public final class ChargeWriter {
   }
 
   /// Finds the profile of the current row, or numbers and queues a new one.
-  private func profileIdentifier() -> Int64 {
+  ///
+  /// A profile belongs to one scope, so that replacing a scope removes its profiles too.
+  private func profileIdentifier(scopeId: Int64) -> Int64 {
     profileKey.removeAll(keepingCapacity: true)
+    withUnsafeBytes(of: scopeId.littleEndian) { profileKey.append(contentsOf: $0) }
     rowBytes.withUnsafeBufferPointer { bytes in
       for column in ChargeColumn.profile {
         let slot = slots[column.rawValue]
@@ -275,7 +278,7 @@ public final class ChargeWriter {
     if let id = profiles[key] { return id }
     let id = nextProfileId
     nextProfileId += 1
-    // The key is already the encoding `ChargeStore` reads for profile columns.
+    // The key is already the encoding `ChargeStore` reads: the scope id, then profile columns.
     batch.append(.profile)
     batch.append(id)
     batch.bytes.append(contentsOf: profileKey)

@@ -85,6 +85,7 @@ extension SpendDatabase {
   private static let chargeTableSQL = """
     CREATE TABLE chargeProfile (
       id INTEGER PRIMARY KEY,
+      scopeId INTEGER NOT NULL,
       billingAccountId TEXT NOT NULL,
       billingAccountName TEXT,
       billingAccountType TEXT,
@@ -149,6 +150,7 @@ extension SpendDatabase {
       commitmentDiscountQuantity REAL,
       extras TEXT
     );
+    CREATE INDEX chargeProfile_scopeId ON chargeProfile(scopeId);
     CREATE INDEX charge_scopeId ON charge(scopeId);
     CREATE INDEX charge_month ON charge(month);
     CREATE VIEW focusCharge AS

@@ -334,6 +334,7 @@ public final class Ingestor {
       let scopeId: Int64 = row[0]
       try db.execute(sql: "DELETE FROM charge WHERE scopeId = ?", arguments: [scopeId])
       let removed = Int64(db.changesCount)
+      try db.execute(sql: "DELETE FROM chargeProfile WHERE scopeId = ?", arguments: [scopeId])
       try db.execute(
         sql: "UPDATE importScope SET supersededByBatchId = ? WHERE id = ?",
         arguments: [batchId, scopeId]
