@@ -199,7 +199,7 @@ final class MappingPlan {
         continue
       }
       if case .collect(let members) = sources[field.source] {
-        if collect(members, reader) {
+        if try collect(members, reader) {
           scratch.withUnsafeBufferPointer { writer.setText(field.target, $0) }
         } else if field.notNull {
           throw emptyError(position)
@@ -218,6 +218,7 @@ final class MappingPlan {
     guard !extras.isEmpty else { return }
     extrasBuffer.removeAll(keepingCapacity: true)
     for (index, key) in extras where !reader.isNull(index) {
+      try checkText(reader.field(index), column: index, position: 0)
       extrasBuffer.append(extrasBuffer.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
       extrasBuffer.append(contentsOf: key)
       extrasBuffer.append(UInt8(ascii: "\""))
@@ -318,9 +319,12 @@ final class MappingPlan {
   }
 
   /// Builds a JSON object from the non-empty member columns into `scratch`.
-  private func collect(_ members: [(index: Int, key: [UInt8])], _ reader: CSVReader) -> Bool {
+  private func collect(_ members: [(index: Int, key: [UInt8])], _ reader: CSVReader)
+    throws(RowError) -> Bool
+  {
     scratch.removeAll(keepingCapacity: true)
     for (index, key) in members where !reader.isNull(index) && !reader.field(index).isEmpty {
+      try checkText(reader.field(index), column: index, position: 0)
       scratch.append(scratch.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
       scratch.append(contentsOf: key)
       scratch.append(UInt8(ascii: "\""))
@@ -343,6 +347,7 @@ final class MappingPlan {
     let target = field.target
     switch target.kind {
     case .text:
+      try checkText(bytes, column: column, position: position)
       writer.setText(target, bytes)
     case .money:
       break  // handled by `money(_:_:position:)`
@@ -378,6 +383,7 @@ final class MappingPlan {
         )
       }
     case .jsonObject:
+      try checkText(bytes, column: column, position: position)
       guard JSONText.isObject(bytes) else {
         throw RowError(
           column: name(column, position),
@@ -386,6 +392,22 @@ final class MappingPlan {
         )
       }
       writer.setText(target, bytes)
+    }
+  }
+
+  private func checkText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, position: Int)
+    throws(RowError)
+  {
+    do {
+      try UTF8Check.validate(bytes)
+    } catch {
+      let shown = String(decoding: bytes.prefix(60), as: UTF8.self)
+        .replacingOccurrences(of: "\u{0}", with: "\\0")
+      throw RowError(
+        column: name(column, position),
+        value: shown,
+        reason: error == .nulByte ? "contains a NUL byte:" : "is not valid UTF-8:"
+      )
     }
   }
 
