@@ -199,7 +199,7 @@ final class MappingPlan {
         continue
       }
       if case .collect(let members) = sources[field.source] {
-        if try collect(members, reader) {
+        if try jsonObject(of: members, reader, into: &scratch, skippingEmpty: true) {
           scratch.withUnsafeBufferPointer { writer.setText(field.target, $0) }
         } else if field.notNull {
           throw emptyError(position)
@@ -216,17 +216,7 @@ final class MappingPlan {
       try set(bytes, field: field, from: column, position: position, writer)
     }
     guard !extras.isEmpty else { return }
-    extrasBuffer.removeAll(keepingCapacity: true)
-    for (index, key) in extras where !reader.isNull(index) {
-      try checkText(reader.field(index), column: index, position: 0)
-      extrasBuffer.append(extrasBuffer.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
-      extrasBuffer.append(contentsOf: key)
-      extrasBuffer.append(UInt8(ascii: "\""))
-      JSONText.appendEscaped(reader.field(index), to: &extrasBuffer)
-      extrasBuffer.append(UInt8(ascii: "\""))
-    }
-    if !extrasBuffer.isEmpty {
-      extrasBuffer.append(UInt8(ascii: "}"))
+    if try jsonObject(of: extras, reader, into: &extrasBuffer, skippingEmpty: false) {
       extrasBuffer.withUnsafeBufferPointer { writer.setText(.extras, $0) }
     }
   }
@@ -318,21 +308,29 @@ final class MappingPlan {
     }
   }
 
-  /// Builds a JSON object from the non-empty member columns into `scratch`.
-  private func collect(_ members: [(index: Int, key: [UInt8])], _ reader: CSVReader)
-    throws(RowError) -> Bool
-  {
-    scratch.removeAll(keepingCapacity: true)
-    for (index, key) in members where !reader.isNull(index) && !reader.field(index).isEmpty {
-      try checkText(reader.field(index), column: index, position: 0)
-      scratch.append(scratch.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
-      scratch.append(contentsOf: key)
-      scratch.append(UInt8(ascii: "\""))
-      JSONText.appendEscaped(reader.field(index), to: &scratch)
-      scratch.append(UInt8(ascii: "\""))
+  /// Builds a JSON object of string values from member columns into `buffer`.
+  ///
+  /// Returns `false` when no member has a value. Null values are left out, and empty ones too
+  /// when `skippingEmpty`.
+  private func jsonObject(
+    of members: [(index: Int, key: [UInt8])],
+    _ reader: CSVReader,
+    into buffer: inout [UInt8],
+    skippingEmpty: Bool
+  ) throws(RowError) -> Bool {
+    buffer.removeAll(keepingCapacity: true)
+    for (index, key) in members where !reader.isNull(index) {
+      let value = reader.field(index)
+      if skippingEmpty && value.isEmpty { continue }
+      try checkText(value, column: index, position: 0)
+      buffer.append(buffer.isEmpty ? UInt8(ascii: "{") : UInt8(ascii: ","))
+      buffer.append(contentsOf: key)
+      buffer.append(UInt8(ascii: "\""))
+      JSONText.appendEscaped(value, to: &buffer)
+      buffer.append(UInt8(ascii: "\""))
     }
-    guard !scratch.isEmpty else { return false }
-    scratch.append(UInt8(ascii: "}"))
+    guard !buffer.isEmpty else { return false }
+    buffer.append(UInt8(ascii: "}"))
     return true
   }
 
