@@ -13,20 +13,25 @@ enum TinyFOCUS {
     + "ChargeDescription,ChargePeriodStart,ChargePeriodEnd,InvoiceIssuerName,PricingQuantity,"
     + "PricingUnit,ProviderName,PublisherName,ServiceCategory,ServiceName,SubAccountId,Tags"
 
-  /// One data row; `cost` goes to Billed/Effective/List/Contracted cost.
+  /// One data row; `cost` goes to Billed/List/Contracted cost and, unless given, Effective.
   static func row(
     cost: String,
     account: String = "acct-1",
     period: String = "2026-10",
     day: String = "05",
     service: String = "Amazon EC2",
-    currency: String = "USD"
+    currency: String = "USD",
+    effective: String? = nil,
+    category: String = "Usage",
+    subAccount: String = "sub-1",
+    tags: String = "{\"\"team\"\":\"\"payments\"\"}"
   ) -> String {
     let start = "\(period)-01T00:00:00Z"
     let end = nextMonth(period) + "-01T00:00:00Z"
-    return "\(cost),\(cost),\(cost),\(cost),\(account),Example,\(currency),\(start),\(end),Usage,,"
-      + "\"\(service), usage\",\(period)-\(day)T00:00:00Z,\(period)-\(day)T01:00:00Z,AWS,1,Hours,"
-      + "AWS,AWS,Compute,\(service),sub-1,\"{\"\"team\"\":\"\"payments\"\"}\""
+    return "\(cost),\(effective ?? cost),\(cost),\(cost),\(account),Example,\(currency),\(start),"
+      + "\(end),\(category),,\"\(service), usage\",\(period)-\(day)T00:00:00Z,"
+      + "\(period)-\(day)T01:00:00Z,AWS,1,Hours,AWS,AWS,Compute,\(service),\(subAccount),"
+      + (tags.isEmpty ? "" : "\"\(tags)\"")
   }
 
   static func file(_ rows: [String]) -> String { ([header] + rows).joined(separator: "\n") + "\n" }
