@@ -13,6 +13,8 @@ struct FinOpsCommand: ParsableCommand {
       IngestCommand.self,
       ImportsCommand.self,
       ImportersCommand.self,
+      AllocateCommand.self,
+      ExplainCommand.self,
       DoctorCommand.self,
       GenerateCommand.self,
     ]

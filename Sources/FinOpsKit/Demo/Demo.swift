@@ -11,7 +11,46 @@ public enum Demo {
     public var log: [String]
     /// The import batches at the end.
     public var batches: [ImportHistory.Batch]
+    /// The sample configuration it wrote.
+    public var configurationPath: String
+    /// The allocation of the last month.
+    public var allocation: MonthAllocation
+    /// The sample configuration, parsed.
+    public var configuration: FinOpsConfiguration
   }
+
+  /// The sample `finops.yaml` written next to the demo exports.
+  public static let sampleConfiguration = """
+    # Sample finops.yaml written by 'finops demo'. Teams, a pilot, ordered rules and a shared cost.
+    currency: USD
+    cost_basis: effective
+    innovation:
+      target: 0.10
+      teams: [ai-lab]
+    teams:
+      - {id: payments, name: Payments, monthly_budget: 450000}
+      - {id: search, name: Search, monthly_budget: 300000}
+      - {id: support, name: Support, monthly_budget: 150000}
+      - {id: ai-lab, name: AI Lab, monthly_budget: 250000}
+      - {id: platform, name: Platform, monthly_budget: 200000}
+    pilots:
+      - {id: support-copilot, name: Support Copilot, team: support, monthly_budget: 60000,
+         total_budget: 300000, start: 2026-07, end: 2026-12}
+    rules:
+      - name: bedrock for support
+        when: {service_name: Amazon Bedrock, tags: {team: support}}
+        pilot: support-copilot
+      - name: team tag
+        when: {tags: {team: "*"}}
+        team: "{tags.team}"
+    shared:
+      - name: tax
+        when: {charge_category: Tax}
+        split: proportional
+    alerts:
+      thresholds: {warning: 0.8, critical: 1.0}
+      unallocated_max: 0.10
+    """
 
   /// Runs the demo in a directory (created if needed; its demo database is recreated).
   /// - Parameter directory: Where exports and the database go.
@@ -48,10 +87,22 @@ public enum Demo {
       "re-delivered 2026-10: \(replaced.rowCount) rows replaced "
         + "\(replaced.replacements.map(\.removedRows).reduce(0, +)) earlier rows"
     )
+    let configurationPath = (directory as NSString).appendingPathComponent("finops.yaml")
+    try sampleConfiguration.write(toFile: configurationPath, atomically: true, encoding: .utf8)
+    let (configuration, _) = try ConfigurationLoader.parse(
+      yaml: sampleConfiguration,
+      path: configurationPath
+    )
+    let allocation = try AllocationEngine(configuration: configuration)
+      .allocate(month: 202610, in: database)
+    log.append("wrote a sample configuration to \(configurationPath)")
     return Result(
       databasePath: databasePath,
       log: log,
-      batches: try ImportHistory.batches(in: database)
+      batches: try ImportHistory.batches(in: database),
+      configurationPath: configurationPath,
+      allocation: allocation,
+      configuration: configuration
     )
   }
 }

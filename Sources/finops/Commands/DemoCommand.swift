@@ -16,7 +16,12 @@ struct DemoCommand: ParsableCommand {
       let result = try Demo.run(directory: out)
       for line in result.log { Diagnostics.write(line) }
       print(ImportsListing.text(result.batches))
-      Diagnostics.write("demo database: \(result.databasePath)")
+      print("")
+      print(AllocationListing.text(result.allocation, configuration: result.configuration))
+      Diagnostics.write(
+        "demo database: \(result.databasePath); try 'finops allocate --month 2026-10 --db "
+          + "\(result.databasePath) --config \(result.configurationPath)'"
+      )
     } catch {
       throw Diagnostics.fail(error)
     }

@@ -21,6 +21,12 @@ struct GlobalOptions: ParsableArguments {
   )
   var importersDir: String?
 
+  @Option(
+    name: .long,
+    help: ArgumentHelp("The configuration file (default: ./finops.yaml).", valueName: "path")
+  )
+  var config = "finops.yaml"
+
   /// The database path after applying the environment and the default.
   var databasePath: String {
     db ?? ProcessInfo.processInfo.environment["FINOPS_DB"] ?? "finops.sqlite"

@@ -21,6 +21,13 @@ enum Diagnostics {
     case let error as MappingError:
       write(error.description)
       return ExitCode(65)
+    case let error as ConfigurationError:
+      write(error.description)
+      return ExitCode(65)
+    case let error as AllocationError:
+      write(error.description)
+      if case .store = error { return ExitCode(70) }
+      return ExitCode(65)
     default:
       write("error: \(error)")
       return ExitCode(70)
