@@ -56,6 +56,7 @@ public enum ConfigurationLoader {
   private struct Parser {
     let path: String
     var warnings: [ConfigurationWarning] = []
+    var innovationLine: Int?
 
     init(path: String) { self.path = path }
 
@@ -86,6 +87,7 @@ public enum ConfigurationLoader {
       if var innovation = reader.child("innovation") {
         if let target = try innovation.decimal("target") { configuration.innovationTarget = target }
         configuration.innovationTeams = try innovation.strings("teams") ?? []
+        innovationLine = innovation.node.mapping?["teams"]?.mark?.line
         warnings += innovation.unknownKeys(known: ["target", "teams"], in: "'innovation'")
       }
       if var ai = reader.child("ai") {
@@ -128,7 +130,11 @@ public enum ConfigurationLoader {
         ],
         in: "the configuration"
       )
-      try ConfigurationValidator(path: path, configuration: configuration).validate()
+      try ConfigurationValidator(
+        path: path,
+        configuration: configuration,
+        innovationLine: innovationLine
+      ).validate()
       return configuration
     }
 
@@ -159,7 +165,7 @@ public enum ConfigurationLoader {
       let team = FinOpsConfiguration.Team(
         id: id,
         name: try reader.string("name") ?? id,
-        monthlyBudget: try reader.decimal("monthly_budget"),
+        monthlyBudget: try budget(&reader, "monthly_budget", owner: "team '\(id)'"),
         line: reader.line
       )
       warnings += reader.unknownKeys(known: ["id", "name", "monthly_budget"], in: "team '\(id)'")
@@ -174,8 +180,8 @@ public enum ConfigurationLoader {
         id: id,
         name: try reader.string("name") ?? id,
         team: try reader.requiredString("team", in: "pilot '\(id)'"),
-        monthlyBudget: try reader.decimal("monthly_budget"),
-        totalBudget: try reader.decimal("total_budget"),
+        monthlyBudget: try budget(&reader, "monthly_budget", owner: "pilot '\(id)'"),
+        totalBudget: try budget(&reader, "total_budget", owner: "pilot '\(id)'"),
         start: try month(&reader, "start"),
         end: try month(&reader, "end"),
         line: reader.line
@@ -185,6 +191,19 @@ public enum ConfigurationLoader {
         in: "pilot '\(id)'"
       )
       return pilot
+    }
+
+    private func budget(_ reader: inout YAMLNodeReader, _ key: String, owner: String)
+      throws(ConfigurationError) -> Int64?
+    {
+      guard let value = try reader.decimal(key) else { return nil }
+      guard value >= 0 else {
+        throw reader.error(
+          "'\(key)' of \(owner) must not be negative",
+          at: reader.node.mapping?[key]
+        )
+      }
+      return value
     }
 
     private func month(_ reader: inout YAMLNodeReader, _ key: String) throws(ConfigurationError)
@@ -251,6 +270,17 @@ public enum ConfigurationLoader {
         throw reader.error(
           "split must be 'even', 'proportional' or 'fixed', not '\(method)'",
           at: reader.node.mapping?["split"]
+        )
+      }
+      if case .fixed = split {
+      } else if reader.value("weights") != nil {
+        warnings.append(
+          ConfigurationWarning(
+            path: path,
+            line: reader.node.mapping?["weights"]?.mark?.line,
+            message: "'weights' of shared cost '\(name)' are ignored: they apply to "
+              + "'split: fixed' only"
+          )
         )
       }
       let shared = FinOpsConfiguration.SharedCost(

@@ -3,6 +3,7 @@
 struct ConfigurationValidator {
   let path: String
   let configuration: FinOpsConfiguration
+  var innovationLine: Int?
 
   func validate() throws(ConfigurationError) {
     let teams = try uniqueIds(configuration.teams.map { ($0.id, $0.line) }, kind: "team")
@@ -25,13 +26,6 @@ struct ConfigurationValidator {
         )
       }
     }
-    for budget in configuration.teams.compactMap(\.monthlyBudget)
-      + configuration.pilots.flatMap({
-        [$0.monthlyBudget, $0.totalBudget].compactMap { $0 }
-      }) where budget < 0
-    {
-      throw ConfigurationError(path: path, line: nil, message: "budgets must not be negative")
-    }
     for rule in configuration.rules {
       switch rule.target {
       case .team(let id):
@@ -41,7 +35,7 @@ struct ConfigurationValidator {
       }
     }
     for team in configuration.innovationTeams where !teams.contains(team) {
-      throw unknown("team", team, known: teams, line: nil, owner: "innovation.teams")
+      throw unknown("team", team, known: teams, line: innovationLine, owner: "innovation.teams")
     }
     for shared in configuration.shared {
       for team in shared.among where !teams.contains(team) {

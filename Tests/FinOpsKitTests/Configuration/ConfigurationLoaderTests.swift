@@ -162,4 +162,30 @@ struct ConfigurationLoaderTests {
     let message = error(yaml)
     #expect(message.hasPrefix(expected), "\(message)")
   }
+
+  @Test func locatesNegativeBudgetsAndUnknownInnovationTeams() {
+    #expect(
+      error("teams:\n  - id: a\n    monthly_budget: -5\n").hasPrefix(
+        "finops.yaml:3: error: 'monthly_budget' of team 'a' must not be negative"
+      )
+    )
+    #expect(
+      error("teams: [{id: a}]\ninnovation:\n  teams: [ai-lab]\n").hasPrefix(
+        "finops.yaml:3: error: innovation.teams names unknown team 'ai-lab'"
+      )
+    )
+  }
+
+  @Test func weightsOutsideAFixedSplitAreAWarning() throws {
+    let (_, warnings) = try parse(
+      "teams: [{id: a}]\nshared:\n  - name: s\n    when: {charge_category: Tax}\n"
+        + "    split: even\n    weights: {a: 1}\n"
+    )
+    #expect(
+      warnings.map(\.description) == [
+        "finops.yaml:6: warning: 'weights' of shared cost 's' are ignored: they apply to "
+          + "'split: fixed' only"
+      ]
+    )
+  }
 }
