@@ -21,6 +21,7 @@ struct AllocateCommandTests {
     #expect(result.stdout.contains("pilot:support-copilot"))
     #expect(result.stdout.contains("shared 'tax'"))
     #expect(result.stdout.contains("largest unallocated items:"))
+    #expect(result.stdout.contains("largest unallocated resources"))
   }
 
   @Test func explainsAChargeRuleByRule() throws {

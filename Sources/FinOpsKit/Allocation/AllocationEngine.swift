@@ -66,7 +66,13 @@ public struct AllocationEngine: Sendable {
         decisions[raw.attributes] = decision
       }
       groups.append(
-        .init(attributes: raw.attributes, amount: amount, charges: raw.charges, decision: decision)
+        .init(
+          attributes: raw.attributes,
+          amount: amount,
+          charges: raw.charges,
+          decision: decision,
+          profileId: raw.profileId
+        )
       )
     }
     return try settle(month: month, groups: groups)
@@ -170,6 +176,7 @@ public struct AllocationEngine: Sendable {
   // MARK: - Reading
 
   private struct RawGroup {
+    var profileId: Int64
     var attributes: ChargeAttributes
     var currency: String
     var amount: Int128
@@ -185,7 +192,7 @@ public struct AllocationEngine: Sendable {
       configuration.costBasis == .effective ? "effectiveCostNanos" : "billedCostNanos"
     let groupBy = (["profileId"] + perCharge.map(\.sqlName)).joined(separator: ", ")
     let selected =
-      profile.map { "p.\($0.sqlName)" } + ["p.billingCurrency"]
+      ["p.id"] + profile.map { "p.\($0.sqlName)" } + ["p.billingCurrency"]
       + perCharge.map { "g.\($0.sqlName)" }
     let sql = """
       SELECT \(selected.joined(separator: ", ")), g.amount, g.charges
@@ -197,7 +204,8 @@ public struct AllocationEngine: Sendable {
       return try database.writer.read { db in
         try Row.fetchAll(db, sql: sql, arguments: [month]).map { row in
           var columns: [ChargeColumn: String] = [:]
-          var index = 0
+          let profileId: Int64 = row[0]
+          var index = 1
           for column in profile {
             if let value = Self.text(row[index], column) { columns[column] = value }
             index += 1
@@ -211,6 +219,7 @@ public struct AllocationEngine: Sendable {
           let amount: Int64 = row[index]
           let charges: Int64 = row[index + 1]
           return RawGroup(
+            profileId: profileId,
             attributes: ChargeAttributes.from(columns: columns),
             currency: currency,
             amount: Int128(amount),

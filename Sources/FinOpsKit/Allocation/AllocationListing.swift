@@ -6,10 +6,13 @@ public enum AllocationListing {
   /// - Parameters:
   ///   - allocation: The month's allocation.
   ///   - configuration: The configuration (for budgets and names).
+  ///   - resources: The largest unallocated resources, when looked up.
   /// - Returns: Aligned text tables.
-  public static func text(_ allocation: MonthAllocation, configuration: FinOpsConfiguration)
-    -> String
-  {
+  public static func text(
+    _ allocation: MonthAllocation,
+    configuration: FinOpsConfiguration,
+    resources: [UnallocatedResources.Item] = []
+  ) -> String {
     let month = "\(allocation.month / 100)-" + String(format2(allocation.month % 100))
     var lines = [
       "allocation of \(month) (\(allocation.costBasis.rawValue) cost, \(allocation.currency)): "
@@ -75,6 +78,15 @@ public enum AllocationListing {
       lines.append("largest unallocated items:")
       for (item, value) in largest {
         lines.append("  \(Money.format(value.amount))  \(item) (\(value.charges) charges)")
+      }
+    }
+    if !resources.isEmpty {
+      lines.append("")
+      lines.append("largest unallocated resources (billing currency, before FX):")
+      for item in resources {
+        lines.append(
+          "  \(Money.format(item.amount))  \(item.resourceId) (\(item.charges) charges)"
+        )
       }
     }
     return lines.joined(separator: "\n")

@@ -13,6 +13,8 @@ public struct MonthAllocation: Sendable {
     public var charges: Int64
     /// Where the group went.
     public var decision: AllocationDecision
+    /// The `chargeProfile` the charges share.
+    public var profileId: Int64
   }
 
   /// How one shared cost was split.

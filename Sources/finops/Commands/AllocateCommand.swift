@@ -17,7 +17,10 @@ struct AllocateCommand: ParsableCommand {
       let database = try SpendDatabase(path: global.databasePath)
       let allocation = try AllocationEngine(configuration: configuration)
         .allocate(month: monthKey, in: database)
-      print(AllocationListing.text(allocation, configuration: configuration))
+      let resources = try UnallocatedResources.largest(in: allocation, database: database)
+      print(
+        AllocationListing.text(allocation, configuration: configuration, resources: resources)
+      )
     } catch {
       throw Diagnostics.fail(error)
     }

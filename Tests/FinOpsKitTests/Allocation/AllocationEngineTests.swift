@@ -102,6 +102,22 @@ struct AllocationEngineTests {
     #expect(allocation.coverage == 969_957_081)
   }
 
+  @Test func listsTheResourcesBehindUnallocatedSpend() throws {
+    let folder = TemporaryDirectory()
+    let path = folder.write("oct.csv", TinyFOCUS.file(Self.month))
+    let database = try SpendDatabase.inMemory()
+    _ = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
+      .ingest(IngestOptions(paths: [path]))
+    let (configuration, _) = try ConfigurationLoader.parse(
+      yaml: Self.configuration,
+      path: "finops.yaml"
+    )
+    let allocation = try AllocationEngine(configuration: configuration)
+      .allocate(month: 202610, in: database)
+    let items = try UnallocatedResources.largest(in: allocation, database: database)
+    #expect(items == [.init(resourceId: "(no resource)", amount: 7_000_000_000, charges: 1)])
+  }
+
   @Test func billedBasisAndEvenAndFixedSplits() throws {
     let rows = [
       TinyFOCUS.row(cost: "10.00", effective: "4.00", subAccount: "111", tags: ""),
