@@ -11,6 +11,9 @@ public struct AllocationEngine: Sendable {
   /// The configuration applied.
   public let configuration: FinOpsConfiguration
   private let readColumns: [ChargeColumn]
+  /// The columns (and whether tags) the rules and shared costs read: the key of their cache.
+  private let ruleColumns: Set<ChargeColumn>
+  private let rulesReadTags: Bool
   private let teamIds: Set<String>
   private let pilotIds: Set<String>
 
@@ -23,7 +26,7 @@ public struct AllocationEngine: Sendable {
   /// - Parameter configuration: The configuration to apply.
   public init(configuration: FinOpsConfiguration) {
     self.configuration = configuration
-    var columns = Set(Self.reportedColumns)
+    var columns = Set<ChargeColumn>()
     for matcher in configuration.rules.map(\.when) + configuration.shared.map(\.when) {
       columns.formUnion(matcher.columns)
       if matcher.readsTags { columns.insert(.tags) }
@@ -40,6 +43,10 @@ public struct AllocationEngine: Sendable {
     }
     columns.remove(.billingCurrency)
     columns.remove(.extras)
+    rulesReadTags = columns.remove(.tags) != nil
+    ruleColumns = columns
+    if rulesReadTags { columns.insert(.tags) }
+    columns.formUnion(Self.reportedColumns)
     readColumns = columns.sorted { $0.rawValue < $1.rawValue }
     teamIds = Set(configuration.teams.map(\.id))
     pilotIds = Set(configuration.pilots.map(\.id))
@@ -56,15 +63,22 @@ public struct AllocationEngine: Sendable {
   {
     var groups: [MonthAllocation.Group] = []
     var decisions: [ChargeAttributes: AllocationDecision] = [:]
+    var evaluations = 0
     for raw in try fetchGroups(month: month, database) {
       let amount = try convert(raw.amount, from: raw.currency)
+      // Rules run once per distinct combination of the attributes they read.
+      let key = ChargeAttributes(
+        columns: raw.attributes.columns.filter { ruleColumns.contains($0.key) },
+        tags: rulesReadTags ? raw.attributes.tags : [:]
+      )
       let decision: AllocationDecision
-      if let known = decisions[raw.attributes] {
+      if let known = decisions[key] {
         decision = known
       } else {
-        decision = decide(raw.attributes)
-        decisions[raw.attributes] = decision
+        decision = decide(key)
+        decisions[key] = decision
       }
+      evaluations = decisions.count
       groups.append(
         .init(
           attributes: raw.attributes,
@@ -75,7 +89,9 @@ public struct AllocationEngine: Sendable {
         )
       )
     }
-    return try settle(month: month, groups: groups)
+    var allocation = try settle(month: month, groups: groups)
+    allocation.ruleEvaluations = evaluations
+    return allocation
   }
 
   /// Where a charge with these attributes goes.

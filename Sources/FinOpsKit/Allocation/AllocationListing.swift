@@ -61,18 +61,32 @@ public enum AllocationListing {
         unallocated[item, default: (0, 0)].charges += group.charges
       }
     }
+    var providers: [String: (total: Int128, unallocated: Int128)] = [:]
+    for group in allocation.groups {
+      let provider = group.attributes.columns[.providerName] ?? "?"
+      providers[provider, default: (0, 0)].total += group.amount
+      if group.decision == .unallocated {
+        providers[provider, default: (0, 0)].unallocated += group.amount
+      }
+    }
     var coverageRows = [["provider  sub-account", "total", "unallocated", "coverage"]]
+    for provider in providers.keys.sorted() {
+      let value = providers[provider] ?? (0, 0)
+      coverageRows.append([
+        "\(provider) (all)", Money.format(value.total), Money.format(value.unallocated),
+        percent(share(value)),
+      ])
+    }
     for key in coverage.keys.sorted() {
       let value = coverage[key] ?? (0, 0)
-      let share =
-        value.total == 0
-        ? 1_000_000_000 : (value.total - value.unallocated) * 1_000_000_000 / value.total
       coverageRows.append([
-        key, Money.format(value.total), Money.format(value.unallocated), percent(share),
+        key, Money.format(value.total), Money.format(value.unallocated), percent(share(value)),
       ])
     }
     lines.append(TextTable.render(coverageRows, rightAligned: [1, 2, 3]))
-    let largest = unallocated.sorted { $0.value.amount > $1.value.amount }.prefix(10)
+    let largest = unallocated.sorted {
+      $0.value.amount != $1.value.amount ? $0.value.amount > $1.value.amount : $0.key < $1.key
+    }.prefix(10)
     if !largest.isEmpty {
       lines.append("")
       lines.append("largest unallocated items:")
@@ -90,6 +104,11 @@ public enum AllocationListing {
       }
     }
     return lines.joined(separator: "\n")
+  }
+
+  private static func share(_ value: (total: Int128, unallocated: Int128)) -> Int128 {
+    value.total == 0
+      ? 1_000_000_000 : (value.total - value.unallocated) * 1_000_000_000 / value.total
   }
 
   private static func percent(_ nanos: Int128) -> String {

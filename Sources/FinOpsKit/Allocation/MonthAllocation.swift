@@ -43,6 +43,8 @@ public struct MonthAllocation: Sendable {
   public var direct: [Owner: Int128]
   /// Final spend by owner: teams with their shares of shared costs, pilots, unallocated.
   public var byOwner: [Owner: Int128]
+  /// How many distinct attribute combinations the rules were evaluated for.
+  public var ruleEvaluations = 0
 
   /// The month's total.
   public var total: Int128 { groups.reduce(0) { $0 + $1.amount } }

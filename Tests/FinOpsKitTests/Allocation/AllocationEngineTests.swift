@@ -102,6 +102,45 @@ struct AllocationEngineTests {
     #expect(allocation.coverage == 969_957_081)
   }
 
+  @Test func rulesRunOncePerDistinctCombinationOfWhatTheyRead() throws {
+    // 40 charges in 40 services (so 40 profiles), but the rules only read the sub-account, the
+    // category and tags, which are the same for all of them.
+    let rows = (0..<40).map {
+      TinyFOCUS.row(cost: "1.00", service: "Service \($0)", subAccount: "111", tags: "")
+    }
+    let allocation = try allocate(rows)
+    #expect(allocation.groups.count == 40)
+    #expect(allocation.ruleEvaluations == 1)
+    #expect(allocation.byOwner[.team("payments")] == 40_000_000_000)
+  }
+
+  @Test func theSameConfigurationAndDataAlwaysGiveTheSameAnswer() throws {
+    let (configuration, _) = try ConfigurationLoader.parse(
+      yaml: Self.configuration,
+      path: "finops.yaml"
+    )
+    let first = try allocate(Self.month)
+    let second = try allocate(Self.month)
+    #expect(first.byOwner == second.byOwner)
+    #expect(
+      AllocationListing.text(first, configuration: configuration)
+        == AllocationListing.text(second, configuration: configuration)
+    )
+  }
+
+  @Test func theListingMatchesItsGoldenFile() throws {
+    let (configuration, _) = try ConfigurationLoader.parse(
+      yaml: Self.configuration,
+      path: "finops.yaml"
+    )
+    let text = AllocationListing.text(try allocate(Self.month), configuration: configuration)
+    let outcome = GoldenFile.compare(
+      text + "\n",
+      path: Fixtures.path("golden/allocation-listing/worked-month.txt")
+    )
+    #expect(outcome == .matches, "\(outcome)")
+  }
+
   @Test func listsTheResourcesBehindUnallocatedSpend() throws {
     let folder = TemporaryDirectory()
     let path = folder.write("oct.csv", TinyFOCUS.file(Self.month))
