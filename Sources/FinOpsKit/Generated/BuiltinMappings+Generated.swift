@@ -24,7 +24,7 @@ enum BuiltinMappings {
       id: aws-cur
       display_name: AWS Cost and Usage Report (legacy CUR)
       summary: AWS CUR CSV parts with slash-style columns (lineItem/UnblendedCost, resourceTags/user:team).
-      examples: [aws-cur-legacy-sample, aws-cur-commitments, aws-cur-credits-refunds-tax]
+      examples: [aws-cur-usage-tags, aws-cur-commitments, aws-cur-credits-refunds-tax]
 
       detect: [lineItem/UnblendedCost, lineItem/LineItemType, bill/PayerAccountId]
 
