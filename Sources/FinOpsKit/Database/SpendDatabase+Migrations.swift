@@ -13,6 +13,9 @@ extension SpendDatabase {
     migrator.registerMigration("v1-charge") { db in
       try db.execute(sql: chargeTableSQL)
     }
+    migrator.registerMigration("v2-alerts") { db in
+      try db.execute(sql: alertDeliverySQL)
+    }
     return migrator
   }
 
