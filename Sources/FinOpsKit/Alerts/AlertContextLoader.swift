@@ -22,47 +22,40 @@ public struct AlertContextLoader: Sendable {
   {
     let engine = AllocationEngine(configuration: configuration)
     var context = AlertContext(configuration: configuration, month: month, asOfDay: asOfDay)
-    let figures = try AlertMonthFigures.measure(
-      month: month,
-      asOfDay: asOfDay,
-      engine: engine,
-      database: database
-    )
-    context.total = figures.total
-    context.unallocated = figures.unallocated
-    let innovationTeams = Set(configuration.innovationTeams)
-    context.innovationSpend = figures.spend.reduce(0) { sum, entry in
-      switch entry.key {
-      case .pilot: return sum + entry.value
-      case .team(let id): return innovationTeams.contains(id) ? sum + entry.value : sum
-      case .unallocated: return sum
-      }
-    }
-    for team in configuration.teams {
+    let summary = try monthSummary(month: month, asOfDay: asOfDay, database: database)
+    context.total = summary.total
+    context.unallocated = summary.unallocated
+    context.innovationSpend = summary.innovation.spend
+    let forecasts = summary.asOfDay != nil
+    for team in summary.teams {
       context.budgets.append(
         .init(
           owner: .team(team.id),
           name: team.name,
-          spend: figures.spend[.team(team.id)] ?? 0,
-          forecast: figures.forecast[.team(team.id)],
-          budget: team.monthlyBudget
+          spend: team.spend,
+          forecast: forecasts ? team.forecast : nil,
+          budget: team.budget.flatMap { Int64(exactly: $0) }
         )
       )
     }
-    for pilot in configuration.pilots {
+    for pilot in summary.pilots {
       let active =
-        (pilot.start.map { month >= $0 } ?? true) && (pilot.end.map { month <= $0 } ?? true)
+        (pilot.start.map { month >= $0.key } ?? true) && (pilot.end.map { month <= $0.key } ?? true)
       context.budgets.append(
         .init(
           owner: .pilot(pilot.id),
           name: pilot.name,
-          spend: figures.spend[.pilot(pilot.id)] ?? 0,
-          forecast: figures.forecast[.pilot(pilot.id)],
-          budget: active ? pilot.monthlyBudget : nil
+          spend: pilot.spend,
+          forecast: forecasts ? pilot.forecast : nil,
+          budget: active ? pilot.monthlyBudget.flatMap { Int64(exactly: $0) } : nil
         )
       )
+      if let total = pilot.totalBudget.flatMap({ Int64(exactly: $0) }) {
+        context.pilotLifetimes.append(
+          .init(id: pilot.id, name: pilot.name, spend: pilot.lifetimeSpend, totalBudget: total)
+        )
+      }
     }
-    context.pilotLifetimes = try lifetimes(month: month, current: figures, engine, database)
     let weeks = configuration.alerts.anomaly.weeks
     let window = (AlertMonth.firstDay(month) - 7 * weeks)...min(asOfDay, AlertMonth.lastDay(month))
     let daily = try DailySpendQuery(configuration: configuration, engine: engine)
@@ -75,29 +68,23 @@ public struct AlertContextLoader: Sendable {
     return context
   }
 
-  /// Each pilot's spend from its start month through `month`, for pilots with a total budget.
-  private func lifetimes(
-    month: Int,
-    current: AlertMonthFigures,
-    _ engine: AllocationEngine,
-    _ database: SpendDatabase
-  ) throws(AllocationError) -> [AlertContext.PilotLifetime] {
-    let pilots = configuration.pilots.filter { $0.totalBudget != nil }
-    guard !pilots.isEmpty else { return [] }
-    var spend: [String: Int128] = [:]
-    for pilot in pilots { spend[pilot.id] = current.spend[.pilot(pilot.id)] ?? 0 }
-    let earliest = pilots.compactMap(\.start).min() ?? month
-    var previous = AlertMonth.previous(month)
-    while previous >= earliest {
-      let allocation = try engine.allocate(month: previous, in: database)
-      for pilot in pilots where (pilot.start ?? earliest) <= previous {
-        spend[pilot.id, default: 0] += allocation.byOwner[.pilot(pilot.id)] ?? 0
-      }
-      previous = AlertMonth.previous(previous)
-    }
-    return pilots.compactMap { pilot in
-      pilot.totalBudget.map {
-        .init(id: pilot.id, name: pilot.name, spend: spend[pilot.id] ?? 0, totalBudget: $0)
+  /// The reports' month summary as of the day (`nil` as-of for a complete month).
+  private func monthSummary(month: Int, asOfDay: Int, database: SpendDatabase)
+    throws(AllocationError) -> MonthSummary
+  {
+    let dayOfMonth = asOfDay - AlertMonth.firstDay(month) + 1
+    let complete = asOfDay >= AlertMonth.lastDay(month)
+    do {
+      return try MonthSummaryBuilder(configuration: configuration)
+        .build(
+          month: ReportMonth(month),
+          asOfDay: complete ? nil : max(dayOfMonth, 1),
+          database: database
+        )
+    } catch {
+      switch error {
+      case .allocation(let failure): throw failure
+      default: throw .store(.sqlite(reason: error.description))
       }
     }
   }

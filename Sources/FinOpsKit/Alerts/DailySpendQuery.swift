@@ -73,7 +73,7 @@ struct DailySpendQuery {
     for row in rows {
       let day = Int(row[0] as Int64)
       let currency: String = row[2]
-      let amount = try convert(Int128(row[1] as Int64), from: currency)
+      let amount = try engine.convert(Int128(row[1] as Int64), from: currency)
       var values: [ChargeColumn: String] = [:]
       for (offset, column) in (profile + perCharge).enumerated() {
         if let text = Self.text(row[3 + offset], column) { values[column] = text }
@@ -106,14 +106,6 @@ struct DailySpendQuery {
     case .team(let id), .pilot(let id): return id
     case .unallocated: return "unallocated"
     }
-  }
-
-  private func convert(_ amount: Int128, from currency: String) throws(AllocationError) -> Int128 {
-    guard currency != configuration.currency else { return amount }
-    guard let rate = configuration.fx[currency] else {
-      throw .missingRate(currency: currency, reporting: configuration.currency)
-    }
-    return ScaledDecimal.round(amount * Int128(rate), scale: 9, places: 0) / 1_000_000_000
   }
 
   /// A stored value as the text rules compare against (timestamps as ISO 8601).
