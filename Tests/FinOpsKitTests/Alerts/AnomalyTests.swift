@@ -2,9 +2,10 @@ import Testing
 
 @testable import FinOpsKit
 
-/// The robust anomaly method: a weekly cycle and a single past outlier do not fire, a real spike
-/// does. Settings: 4 weeks (3 needed), sensitivity 4, min band 0.25 of the baseline, min amount
-/// 10.00.
+/// The robust anomaly method: a weekly cycle and a single past outlier do not fire.
+///
+/// A real spike does. Settings: 4 weeks (3 needed), sensitivity 4, min band 0.25 of the
+/// baseline, min amount 10.00.
 struct AnomalyTests {
   static let usd: Int128 = 1_000_000_000
 
