@@ -115,7 +115,7 @@ struct AlertsCommand: ParsableCommand {
       Diagnostics.write(line)
     case .failed(let count, let error):
       Diagnostics.write(
-        "error: \(error.description)\nnote: \(count) alert\(count == 1 ? "" : "s") stay "
+        "error: \(error.description)\nnote: \(count == 1 ? "1 alert stays" : "\(count) alerts stay") "
           + "undelivered and will be sent by the next run"
       )
       throw ExitCode(75)
