@@ -12,6 +12,9 @@ extension ImporterMapping {
   /// - `{collect: [{prefix: "resourceTags/user:"}, {prefix: "resourceTags/aws:", key_prefix:
   ///   "aws:"}]}`: a JSON object of every column whose name starts with a prefix, keyed by the
   ///   rest of the name (after `key_prefix`), for tag columns.
+  /// - `{json_members: Tags}`: a JSON object written with or without its braces (Azure writes
+  ///   `"env": "prod","team": "search"`).
+  /// - `{next_day: Date}`: a date plus one day, for inclusive end dates.
   public indirect enum FieldSource: Codable, Sendable, Equatable {
     /// The first column present in the header, with a constant for empty values.
     case columns([String], defaultValue: String?)
@@ -25,6 +28,10 @@ extension ImporterMapping {
     case cases(by: String, cases: [String: FieldSource], otherwise: FieldSource?)
     /// A JSON object built from columns sharing a prefix.
     case collect([TagPrefix])
+    /// A column holding a JSON object whose surrounding braces may be missing.
+    case jsonMembers(String)
+    /// A date column plus one day.
+    case nextDay(String)
 
     /// A family of columns that become one JSON object.
     public struct TagPrefix: Codable, Sendable, Equatable {
@@ -50,6 +57,8 @@ extension ImporterMapping {
 
     enum CodingKeys: String, CodingKey {
       case column, columns, value, sum, difference, by, cases, collect
+      case jsonMembers = "json_members"
+      case nextDay = "next_day"
       case defaultValue = "default"
       case otherwise = "else"
     }
@@ -87,6 +96,10 @@ extension ImporterMapping {
         )
       } else if let prefixes = try container.decodeIfPresent([TagPrefix].self, forKey: .collect) {
         self = .collect(prefixes)
+      } else if let column = try container.decodeIfPresent(String.self, forKey: .jsonMembers) {
+        self = .jsonMembers(column)
+      } else if let column = try container.decodeIfPresent(String.self, forKey: .nextDay) {
+        self = .nextDay(column)
       } else {
         var columns = try container.decodeIfPresent([String].self, forKey: .columns) ?? []
         if let column = try container.decodeIfPresent(String.self, forKey: .column) {
@@ -117,6 +130,8 @@ extension ImporterMapping {
         try container.encode(cases, forKey: .cases)
         try container.encodeIfPresent(otherwise, forKey: .otherwise)
       case .collect(let prefixes): try container.encode(prefixes, forKey: .collect)
+      case .jsonMembers(let column): try container.encode(column, forKey: .jsonMembers)
+      case .nextDay(let column): try container.encode(column, forKey: .nextDay)
       }
     }
 
@@ -124,6 +139,7 @@ extension ImporterMapping {
     var referencedColumns: [String] {
       switch self {
       case .columns(let columns, _): return columns
+      case .jsonMembers(let column), .nextDay(let column): return [column]
       case .constant, .collect: return []
       case .sum(let parts): return parts.flatMap(\.referencedColumns)
       case .difference(let left, let right):

@@ -8,6 +8,8 @@ final class MappingPlan {
     case difference(Source, Source)
     case cases(by: Int, table: [String: Source], otherwise: Source?)
     case collect([(index: Int, key: [UInt8])])
+    case jsonMembers(Int)
+    case nextDay(Int)
     case absent
   }
 
@@ -28,12 +30,12 @@ final class MappingPlan {
   private var sources: [Source] = []
   /// Each field's name for messages (its first source column, or the FOCUS name).
   private var names: [String] = []
-  private let header: [String]
+  let header: [String]
   /// Source column index and its pre-escaped JSON key (`"x_Foo":`).
   private(set) var extras: [(index: Int, key: [UInt8])] = []
   let slashDates: Timestamp.SlashDateOrder
   private var constants: [UnsafeMutableBufferPointer<UInt8>] = []
-  private var scratch: [UInt8] = []
+  var scratch: [UInt8] = []
   private var extrasBuffer: [UInt8] = []
 
   /// Resolves a mapping against a header.
@@ -151,6 +153,11 @@ final class MappingPlan {
         members.append((column, Array((JSONText.quoted(key) + ":").utf8)))
       }
       return members.isEmpty ? .absent : .collect(members)
+    case .jsonMembers(let name), .nextDay(let name):
+      guard let column = index[name.lowercased()] else { return .absent }
+      used.insert(column)
+      if case .nextDay = source { return .nextDay(column) }
+      return .jsonMembers(column)
     }
   }
 
@@ -206,6 +213,10 @@ final class MappingPlan {
         }
         continue
       }
+      if try convertDerived(sources[field.source], field: field, position: position, reader, writer)
+      {
+        continue
+      }
       guard
         let (bytes, column) = value(sources[field.source], reader, kind: kind)
           ?? (field.fallback >= 0 ? value(sources[field.fallback], reader, kind: kind) : nil)
@@ -226,7 +237,7 @@ final class MappingPlan {
     column >= 0 ? header[column] : names[position]
   }
 
-  private func emptyError(_ position: Int) -> RowError {
+  func emptyError(_ position: Int) -> RowError {
     RowError(column: names[position], reason: "is empty but the format requires a value")
   }
 
@@ -248,7 +259,7 @@ final class MappingPlan {
       return (bytes, -1)
     case .cases(let by, let table, let otherwise):
       return value(branch(by, table, otherwise, reader), reader, kind: kind)
-    case .sum, .difference, .collect, .absent, nil:
+    case .sum, .difference, .collect, .jsonMembers, .nextDay, .absent, nil:
       return nil
     }
   }
@@ -303,7 +314,7 @@ final class MappingPlan {
       return result
     case .cases(let by, let table, let otherwise):
       return try money(branch(by, table, otherwise, reader), reader, position: position)
-    case .collect, .absent, nil:
+    case .collect, .jsonMembers, .nextDay, .absent, nil:
       return nil
     }
   }
@@ -393,7 +404,7 @@ final class MappingPlan {
     }
   }
 
-  private func checkText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, position: Int)
+  func checkText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, position: Int)
     throws(RowError)
   {
     do {
