@@ -184,6 +184,7 @@ public final class Ingestor {
         let ids = try ChargeStore.nextIds(db)
         let writer = ChargeWriter(nextProfileId: ids.profile, nextScopeId: ids.scope)
         let rows = RowPolicy(skipBadRows: options.skipBadRows, writer: writer)
+        var parts: [PartPeriodCheck.Part] = []
         for (number, file) in planned.enumerated() {
           let id = file.importer.descriptor.id
           try db.execute(
@@ -194,6 +195,9 @@ public final class Ingestor {
             arguments: [batchId, file.path, file.size, file.sha256, id, file.version]
           )
           let fileId = db.lastInsertedRowID
+          if file.importer.descriptor.partsShareBillingPeriod == true {
+            parts.append(.init(fileId: fileId, path: file.path, format: id))
+          }
           writer.startFile(fileId, format: id)
           rows.startFile()
           if let progress {
@@ -226,6 +230,7 @@ public final class Ingestor {
           outcome.files[file.outcomeIndex].rows = imported
           outcome.files[file.outcomeIndex].rejected = rows.rejectedInFile
         }
+        try PartPeriodCheck.verify(parts, writer: writer)
         try store.writeTotals(writer.tallies)
         for (fileId, scopes) in writer.scopesByFile {
           for scope in scopes {

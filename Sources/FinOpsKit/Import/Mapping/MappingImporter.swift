@@ -19,7 +19,8 @@ public struct MappingImporter: Importer {
       displayName: mapping.displayName,
       summary: mapping.summary,
       fileKinds: [.csv],
-      examples: mapping.examples
+      examples: mapping.examples,
+      partsShareBillingPeriod: mapping.parts == .oneBillingPeriod ? true : nil
     )
   }
 
@@ -75,7 +76,9 @@ public struct MappingImporter: Importer {
       guard column.kind == .timestamp else {
         throw .invalid(source: source, reason: "'\(key)': next_day feeds date fields only")
       }
-    case .columns, .constant:
+    case .first(let parts):
+      for part in parts { try validate(part, for: column, key: key, source: source) }
+    case .columns, .constant, .jsonValue:
       break
     }
   }
