@@ -16,6 +16,7 @@ struct FinOpsCommand: ParsableCommand {
       AllocateCommand.self,
       ExplainCommand.self,
       AICommand.self,
+      ClassifyCommand.self,
       AlertsCommand.self,
       DoctorCommand.self,
       GenerateCommand.self,

@@ -166,6 +166,19 @@ public final class AIClassifier {
     return Result(category: rule.category, ruleId: rule.id, accelerator: entry)
   }
 
+  /// Classifies every stored charge again with this classifier, in one transaction (after the
+  /// rules changed: re-ingesting the same files would be skipped as already imported).
+  /// - Parameter database: The database.
+  /// - Returns: The number of charge profiles whose classification changed.
+  /// - Throws: `StoreError` on database failure.
+  public func reclassify(_ database: SpendDatabase) throws(StoreError) -> Int {
+    do {
+      return try database.writer.write { db in try Self.reclassify(db, with: self) }
+    } catch {
+      throw .sqlite(reason: SpendDatabase.reason(error))
+    }
+  }
+
   /// Classifies every stored profile again (after a rules change, or when the AI columns were
   /// added), reading each profile's first charge for its extras.
   /// - Parameters:
