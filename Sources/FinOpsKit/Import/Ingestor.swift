@@ -30,6 +30,8 @@ public final class Ingestor {
   private let registry: ImporterRegistry
   /// Called every few thousand rows while importing.
   public var onProgress: (@Sendable (Progress) -> Void)?
+  /// Classifies new charge profiles as AI; `nil` means the built-in rules.
+  public var aiClassifier: AIClassifier?
 
   /// Creates an ingestor.
   /// - Parameters:
@@ -183,6 +185,7 @@ public final class Ingestor {
         let store = try ChargeStore(db: db, batchId: batchId)
         let ids = try ChargeStore.nextIds(db)
         let writer = ChargeWriter(nextProfileId: ids.profile, nextScopeId: ids.scope)
+        writer.classifier = aiClassifier ?? AIClassifier.standard()
         let rows = RowPolicy(skipBadRows: options.skipBadRows, writer: writer)
         var parts: [PartPeriodCheck.Part] = []
         for (number, file) in planned.enumerated() {
