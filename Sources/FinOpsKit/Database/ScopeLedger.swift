@@ -155,12 +155,15 @@ public final class ScopeLedger {
       batch: batch,
       day: day
     )
-    if let other = tallies[index].buckets.first(where: { $0.start < bucketEnd && bucketStart < $0.end }) {
+    if let other = tallies[index].buckets.first(where: {
+      $0.start < bucketEnd && bucketStart < $0.end
+    }) {
+      let this = "\(Timestamp.iso8601(bucketStart))..\(Timestamp.iso8601(bucketEnd))"
+      let earlier = "\(Timestamp.iso8601(other.start))..\(Timestamp.iso8601(other.end))"
       throw RowError(
-        value: "\(Timestamp.iso8601(bucketStart))..\(Timestamp.iso8601(bucketEnd))",
-        reason: "bucket overlaps bucket \(Timestamp.iso8601(other.start))..\(Timestamp.iso8601(other.end)) "
-          + "already read in this batch (the same days fetched twice?); ingest each fetch as its "
-          + "own batch, oldest first, and the newer one replaces the days it covers:"
+        reason: "bucket \(this) overlaps bucket \(earlier) already read in this batch (the "
+          + "same days fetched twice and saved together?); ingest each fetch as its own batch, "
+          + "oldest first: the newer one replaces the days it covers"
       )
     }
     tallies[index].buckets.append((bucketStart, bucketEnd))

@@ -1,6 +1,8 @@
 /// Units of AI usage: token types and block units (`1K tokens`, `1M tokens`, `1000_tokens`).
 public enum TokenUnit {
-  /// The token types finops distinguishes, in report order. `input` is uncached input only;
+  /// The token types finops distinguishes, in report order.
+  ///
+  /// `input` is uncached input only;
   /// `cached_input` is cache reads; `cache_write` (OpenAI) and `cache_write_5m`/`cache_write_1h`
   /// (Anthropic) are prompt-cache writes; together they make the total input.
   public static let tokenTypes = [

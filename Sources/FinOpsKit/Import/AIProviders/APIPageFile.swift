@@ -163,7 +163,8 @@ struct APIPageFile {
   static func json(_ node: JSONTree.Node) -> String {
     switch node.value {
     case .object(let members):
-      return "{" + members.map { JSONText.quoted($0.key) + ":" + json($0.node) }
+      return "{"
+        + members.map { JSONText.quoted($0.key) + ":" + json($0.node) }
         .joined(separator: ",") + "}"
     case .array(let items): return "[" + items.map(json).joined(separator: ",") + "]"
     case .string(let text): return JSONText.quoted(text)

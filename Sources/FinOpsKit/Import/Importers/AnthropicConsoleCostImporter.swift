@@ -113,8 +113,14 @@ struct AnthropicConsoleCostImporter: Importer {
       throw RowError(column: "usage_date_utc", value: date, reason: "is not a date:")
     }
     let day = ChargeWriter.dayStart(start)
-    guard let cost = value("cost_usd") else { throw RowError(column: "cost_usd", reason: "is empty") }
-    let nanos = try AIMoney.nanos(Self.withoutThousands(cost), column: "cost_usd", centsInput: false)
+    guard let cost = value("cost_usd") else {
+      throw RowError(column: "cost_usd", reason: "is empty")
+    }
+    let nanos = try AIMoney.nanos(
+      Self.withoutThousands(cost),
+      column: "cost_usd",
+      centsInput: false
+    )
     let listCost = try value("list_price_usd").map { text throws(RowError) in
       try AIMoney.nanos(Self.withoutThousands(text), column: "list_price_usd", centsInput: false)
     }
@@ -128,7 +134,9 @@ struct AnthropicConsoleCostImporter: Importer {
       providerName: "Anthropic",
       serviceName: "Claude API",
       billingAccountId: AnthropicCostReportImporter.account,
-      subAccountId: workspace.map { $0.lowercased() == "default" ? AICharge.defaultSubAccount : $0 },
+      subAccountId: workspace.map {
+        $0.lowercased() == "default" ? AICharge.defaultSubAccount : $0
+      },
       subAccountType: "Workspace",
       currency: "USD",
       start: day,

@@ -29,7 +29,12 @@ struct AnthropicCostReportImporter: Importer {
     let text = String(decoding: sample.prefix, as: UTF8.self)
     let hasTokens = text.contains("uncached_input_tokens\":")
     let isCost =
-      APIPageFile.sample(sample, has: ["\"amount\"", "\"currency\""], timeKey: "starting_at", nameHint: "cost")
+      APIPageFile.sample(
+        sample,
+        has: ["\"amount\"", "\"currency\""],
+        timeKey: "starting_at",
+        nameHint: "cost"
+      )
       && (!hasTokens || text.contains("\"cost_type\""))
     return isCost ? .match(version: nil) : .miss(missing: ["starting_at", "amount", "currency"])
   }

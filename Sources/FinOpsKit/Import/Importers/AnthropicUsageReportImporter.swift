@@ -43,9 +43,15 @@ struct AnthropicUsageReportImporter: Importer {
   func recognize(_ sample: FileSample) -> Recognition {
     let text = String(decoding: sample.prefix, as: UTF8.self)
     let isUsage =
-      APIPageFile.sample(sample, has: ["uncached_input_tokens"], timeKey: "starting_at", nameHint: "usage")
+      APIPageFile.sample(
+        sample,
+        has: ["uncached_input_tokens"],
+        timeKey: "starting_at",
+        nameHint: "usage"
+      )
       && !text.contains("\"cost_type\"") && !text.contains("\"model_breakdown\"")
-    return isUsage ? .match(version: nil) : .miss(missing: ["starting_at", "uncached_input_tokens"])
+    return isUsage
+      ? .match(version: nil) : .miss(missing: ["starting_at", "uncached_input_tokens"])
   }
 
   func importFile(_ file: ImportFile, into writer: ChargeWriter, rows: RowPolicy)
@@ -98,7 +104,11 @@ struct AnthropicUsageReportImporter: Importer {
       for key in path { node = node?[key] }
       guard let node, !node.isNull else { continue }
       guard case .number(let text) = node.value else {
-        throw RowError(column: path.joined(separator: "."), value: node.shown, reason: "is not a number:")
+        throw RowError(
+          column: path.joined(separator: "."),
+          value: node.shown,
+          reason: "is not a number:"
+        )
       }
       let value = try AIMoney.quantity(text, column: path.joined(separator: "."))
       guard value != 0 else { continue }

@@ -19,7 +19,9 @@ struct OpenAIUsageImporter: Importer {
     var partOf: String?
   }
 
-  /// Known quantity fields. Unknown numeric fields are kept too (schema drift): `*_tokens` as
+  /// Known quantity fields.
+  ///
+  /// Unknown numeric fields are kept too (schema drift): `*_tokens` as
   /// tokens, anything else as a count.
   static let quantities: [String: Quantity] = [
     "input_cached_tokens": Quantity(kind: "cached_input", unit: "tokens"),
@@ -84,7 +86,12 @@ struct OpenAIUsageImporter: Importer {
   }
 
   func recognize(_ sample: FileSample) -> Recognition {
-    APIPageFile.sample(sample, has: ["organization.usage."], timeKey: "start_time", nameHint: "usage")
+    APIPageFile.sample(
+      sample,
+      has: ["organization.usage."],
+      timeKey: "start_time",
+      nameHint: "usage"
+    )
       ? .match(version: nil) : .miss(missing: ["organization.usage.*.result"])
   }
 
