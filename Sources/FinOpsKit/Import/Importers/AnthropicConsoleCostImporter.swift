@@ -15,6 +15,9 @@ struct AnthropicConsoleCostImporter: Importer {
   static let id = "anthropic-console-cost"
   static let required = ["usage_date_utc", "cost_usd"]
   static let detect = ["usage_date_utc", "token_type", "cost_usd"]
+  static let columns = [
+    "usage_date_utc", "model", "workspace", "api_key", "token_type", "cost_usd",
+  ]
   static let mapped: Set<String> = [
     "usage_date_utc", "model", "workspace", "token_type", "cost_usd", "list_price_usd",
   ]
@@ -34,7 +37,10 @@ struct AnthropicConsoleCostImporter: Importer {
     guard sample.kind == .csv else { return .miss(missing: Self.detect) }
     let header = Set(sample.header.map { $0.lowercased() })
     let missing = Self.detect.filter { !header.contains($0) }
-    return missing.isEmpty ? .match(version: nil) : .miss(missing: missing)
+    if missing.isEmpty { return .match(version: nil) }
+    // A header with none of the detection columns is far from this format: list every column
+    // of the export, so that closer formats are suggested first.
+    return .miss(missing: missing.count == Self.detect.count ? Self.columns : missing)
   }
 
   func importFile(_ file: ImportFile, into writer: ChargeWriter, rows: RowPolicy)
