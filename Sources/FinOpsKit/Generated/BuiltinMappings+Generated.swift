@@ -624,7 +624,7 @@ enum BuiltinMappings {
       id: focus
       display_name: FOCUS 1.0 / 1.1 / 1.2
       summary: FOCUS cost and usage exports from any provider (AWS Data Exports, Azure, Google Cloud, OCI).
-      examples: [focus-1.0-sample, focus-1.1-azure-style, focus-1.2-aws-style]
+      examples: [focus-1.0-azure-export, focus-1.0-sample, focus-1.1-azure-style, focus-1.2-aws-style]
 
       # A file is FOCUS when its header has all of these.
       detect: [BilledCost, EffectiveCost, ChargePeriodStart, BillingCurrency, BillingAccountId]
