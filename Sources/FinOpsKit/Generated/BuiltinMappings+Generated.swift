@@ -245,7 +245,7 @@ enum BuiltinMappings {
 
       # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
       # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
-      detect: [MeterCategory, MeterId, ChargeType, BillingPeriodStartDate]
+      detect: [BillingAccountId, BillingPeriodStartDate, SubscriptionId, MeterCategory, MeterId, ChargeType]
       # The header is the same as the actual-cost export's: a file is amortized when its path says so
       # (Cost Management names the dataset in the export; otherwise pass --format).
       detect_path_contains: [amortized]
@@ -458,7 +458,7 @@ enum BuiltinMappings {
 
       # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
       # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
-      detect: [MeterCategory, MeterId, ChargeType, BillingPeriodStartDate]
+      detect: [BillingAccountId, BillingPeriodStartDate, SubscriptionId, MeterCategory, MeterId, ChargeType]
       # Amortized exports have the same header: they are told apart by the file name (or --format).
       detect_path_excludes: [amortized]
 
