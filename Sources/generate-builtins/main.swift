@@ -1,4 +1,4 @@
-// Embeds the canonical files of `importers/` into the FinOpsKit library as Swift string
+// Embeds the canonical files of `importers/` and `reports/` into the FinOpsKit library as Swift string
 // literals, so that the binary carries them. Run from the package root:
 //
 //     swift run generate-builtins
@@ -42,7 +42,11 @@ let targets: [(folder: String, suffix: String, type: String, file: String, summa
   (
     "importers", ".yaml", "BuiltinMappings", "BuiltinMappings+Generated.swift",
     "The importer mappings of `importers/`, embedded in the binary."
-  )
+  ),
+  (
+    "reports", ".mustache", "BuiltinTemplates", "BuiltinTemplates+Generated.swift",
+    "The report templates of `reports/`, embedded in the binary."
+  ),
 ]
 
 for target in targets {

@@ -1,0 +1,19 @@
+/// The monthly Markdown summary (`reports/monthly-summary.md.mustache`): executive summary,
+/// teams, pilots, AI spend, shared costs, unallocated items, top movers, data coverage and
+/// Mermaid charts.
+public struct MonthlySummaryReporter: Reporter {
+  public static let identifier = "monthly-summary"
+  public static let summary = "The month's budget picture in Markdown, with Mermaid charts."
+  public static let format = ReportFormat.md
+  public static let fileName = "summary.md"
+  /// The template it renders.
+  public static let templateName = "monthly-summary.md.mustache"
+
+  /// Creates the reporter.
+  public init() {}
+
+  public func render(_ context: ReportContext) throws(ReportError) -> String {
+    let template = try context.templates.template(Self.templateName)
+    return template.render(MarkdownSummaryValues.make(context.summary))
+  }
+}
