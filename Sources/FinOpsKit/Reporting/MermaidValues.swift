@@ -1,5 +1,7 @@
-/// The values of the Mermaid charts of the Markdown summary: spend by team, innovation share
-/// against its target, and the daily trend. Numbers are plain decimals; labels are escaped for
+/// The values of the Mermaid charts of the Markdown summary.
+///
+/// The charts are spend by team, innovation share against its target, and the daily trend.
+/// Numbers are plain decimals; labels are escaped for
 /// quoted Mermaid strings.
 enum MermaidValues {
   static func add(_ summary: MonthSummary, to values: inout [String: TemplateValue]) {
@@ -21,8 +23,12 @@ enum MermaidValues {
 
     let share = percentNumber(summary.innovation.share)
     let target = percentNumber(summary.innovation.target)
-    values["innovationSharePercent"] = .text(ScaledDecimal.format(share, scale: 9, minimumFractionDigits: 1))
-    values["innovationTargetPercent"] = .text(ScaledDecimal.format(target, scale: 9, minimumFractionDigits: 1))
+    values["innovationSharePercent"] = .text(
+      ScaledDecimal.format(share, scale: 9, minimumFractionDigits: 1)
+    )
+    values["innovationTargetPercent"] = .text(
+      ScaledDecimal.format(target, scale: 9, minimumFractionDigits: 1)
+    )
     // The axis ends at the next multiple of 10 above both bars.
     let top = max(share, target, 0) / 1_000_000_000
     values["innovationAxisMax"] = .text(String(min(100, (top / 10 + 1) * 10)))
@@ -32,7 +38,9 @@ enum MermaidValues {
     } else {
       values["dailyChart"] = .object([
         "days": .text(summary.daily.map(\.name).joined(separator: ", ")),
-        "amounts": .text(summary.daily.map { ReportNumber.money($0.amount) }.joined(separator: ", ")),
+        "amounts": .text(
+          summary.daily.map { ReportNumber.money($0.amount) }.joined(separator: ", ")
+        ),
       ])
     }
   }

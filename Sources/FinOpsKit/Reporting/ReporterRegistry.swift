@@ -1,6 +1,8 @@
 /// The reporters `finops report` knows.
 public enum ReporterRegistry {
-  /// Every built-in reporter, sorted by id. `ReporterRegistryTests` checks that each file in
+  /// Every built-in reporter, sorted by id.
+  ///
+  /// `ReporterRegistryTests` checks that each file in
   /// `Reporting/Reporters/` is listed here and that every format has a reporter.
   public static let builtIn: [any Reporter.Type] = [
     AllocationsCSVReporter.self,

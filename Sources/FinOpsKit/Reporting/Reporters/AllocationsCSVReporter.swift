@@ -1,9 +1,15 @@
-/// `allocations.csv`: spend by owner, provider and service, with how each amount got there
-/// (a rule, a share of a shared cost, or unallocated). The rows add up to the month's total.
+/// `allocations.csv`: spend by owner, provider and service.
+///
+/// Each row says how its amount got there (a rule, a share of a shared cost, or unallocated).
+/// The rows add up to the month's total.
 public struct AllocationsCSVReporter: Reporter {
+  /// The reporter's id.
   public static let identifier = "allocations-csv"
+  /// What it shows.
   public static let summary = "Spend by owner and service, with the rule or shared cost behind it."
+  /// Its format.
   public static let format = ReportFormat.csv
+  /// The file it writes.
   public static let fileName = "allocations.csv"
 
   /// Creates the reporter.
@@ -21,6 +27,10 @@ public struct AllocationsCSVReporter: Reporter {
     }
   }
 
+  /// Renders the report.
+  /// - Parameter context: The month's figures and templates.
+  /// - Returns: The report text.
+  /// - Throws: `ReportError` for a template problem.
   public func render(_ context: ReportContext) throws(ReportError) -> String {
     let allocation = context.summary.allocation
     var amounts: [Key: (amount: Int128, charges: Int64)] = [:]

@@ -1,13 +1,21 @@
 /// `pilots.csv`: one row per pilot with its monthly and lifetime spend against its budgets.
 public struct PilotsCSVReporter: Reporter {
+  /// The reporter's id.
   public static let identifier = "pilots-csv"
+  /// What it shows.
   public static let summary = "Pilots: monthly and lifetime spend against monthly and total budget."
+  /// Its format.
   public static let format = ReportFormat.csv
+  /// The file it writes.
   public static let fileName = "pilots.csv"
 
   /// Creates the reporter.
   public init() {}
 
+  /// Renders the report.
+  /// - Parameter context: The month's figures and templates.
+  /// - Returns: The report text.
+  /// - Throws: `ReportError` for a template problem.
   public func render(_ context: ReportContext) throws(ReportError) -> String {
     let money = { (nanos: Int128) in CSVTable.Cell.number(ReportNumber.money(nanos)) }
     var table = CSVTable(header: [

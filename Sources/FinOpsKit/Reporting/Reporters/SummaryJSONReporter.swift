@@ -1,15 +1,24 @@
-/// The month's figures as one JSON object, for scripts: the fields of the design's "Report
-/// JSON" section and more. Money is decimal strings rounded to cents; shares are numbers with
+/// The month's figures as one JSON object, for scripts.
+///
+/// It has the fields of the design's "Report JSON" section and more. Money is decimal strings rounded to cents; shares are numbers with
 /// four decimals; keys come in a fixed order.
 public struct SummaryJSONReporter: Reporter {
+  /// The reporter's id.
   public static let identifier = "summary-json"
+  /// What it shows.
   public static let summary = "The month's figures as JSON on stdout."
+  /// Its format.
   public static let format = ReportFormat.json
+  /// The file it writes.
   public static let fileName = "summary.json"
 
   /// Creates the reporter.
   public init() {}
 
+  /// Renders the report.
+  /// - Parameter context: The month's figures and templates.
+  /// - Returns: The report text.
+  /// - Throws: `ReportError` for a template problem.
   public func render(_ context: ReportContext) throws(ReportError) -> String {
     Self.value(context.summary).text() + "\n"
   }

@@ -1,13 +1,21 @@
 /// `teams.csv`: one row per team with its budget, actual, forecast and change.
 public struct TeamsCSVReporter: Reporter {
+  /// The reporter's id.
   public static let identifier = "teams-csv"
+  /// What it shows.
   public static let summary = "Teams: direct and shared spend, budget, forecast, status, change."
+  /// Its format.
   public static let format = ReportFormat.csv
+  /// The file it writes.
   public static let fileName = "teams.csv"
 
   /// Creates the reporter.
   public init() {}
 
+  /// Renders the report.
+  /// - Parameter context: The month's figures and templates.
+  /// - Returns: The report text.
+  /// - Throws: `ReportError` for a template problem.
   public func render(_ context: ReportContext) throws(ReportError) -> String {
     let money = { (nanos: Int128) in CSVTable.Cell.number(ReportNumber.money(nanos)) }
     var table = CSVTable(header: [
