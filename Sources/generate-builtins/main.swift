@@ -44,6 +44,10 @@ let targets: [(folder: String, suffix: String, type: String, file: String, summa
     "The importer mappings of `importers/`, embedded in the binary."
   ),
   (
+    "importers/ai", "", "BuiltinAIRules", "BuiltinAIRules+Generated.swift",
+    "The AI classification rules and accelerator table of `importers/ai/`, embedded in the binary."
+  ),
+  (
     "reports", ".mustache", "BuiltinTemplates", "BuiltinTemplates+Generated.swift",
     "The report templates of `reports/`, embedded in the binary."
   ),

@@ -92,7 +92,14 @@ public enum ConfigurationLoader {
       }
       if var ai = reader.child("ai") {
         if let flag = try ai.bool("count_gpu_compute") { configuration.countGPUCompute = flag }
-        warnings += ai.unknownKeys(known: ["count_gpu_compute"], in: "'ai'")
+        if let rules = try ai.string("rules") {
+          configuration.aiRules =
+            rules.hasPrefix("/")
+            ? rules
+            : URL(fileURLWithPath: path).deletingLastPathComponent()
+              .appendingPathComponent(rules).path
+        }
+        warnings += ai.unknownKeys(known: ["count_gpu_compute", "rules"], in: "'ai'")
       }
       for var item in try items(reader.value("teams"), what: "teams") {
         configuration.teams.append(try parseTeam(&item))
@@ -107,21 +114,10 @@ public enum ConfigurationLoader {
         configuration.shared.append(try parseShared(&item))
       }
       if var alerts = reader.child("alerts") {
-        if var thresholds = alerts.child("thresholds") {
-          if let value = try thresholds.decimal("warning") { configuration.alerts.warning = value }
-          if let value = try thresholds.decimal("critical") {
-            configuration.alerts.critical = value
-          }
-          warnings += thresholds.unknownKeys(known: ["warning", "critical"], in: "'thresholds'")
-        }
-        if let value = try alerts.decimal("unallocated_max") {
-          configuration.alerts.unallocatedMax = value
-        }
-        configuration.alerts.webhook = try alerts.string("webhook")
-        warnings += alerts.unknownKeys(
-          known: ["thresholds", "unallocated_max", "webhook"],
-          in: "'alerts'"
-        )
+        _ = try alerts.entries("'alerts'")
+        var alertsParser = AlertsConfigurationParser()
+        configuration.alerts = try alertsParser.parse(&alerts)
+        warnings += alertsParser.warnings
       }
       warnings += reader.unknownKeys(
         known: [

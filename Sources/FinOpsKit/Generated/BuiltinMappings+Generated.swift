@@ -5,6 +5,406 @@ enum BuiltinMappings {
   /// Each embedded file's name and text, sorted by name.
   static let files: [(name: String, text: String)] = [
     (
+      "aws-cur.yaml",
+      #"""
+      # AWS Cost and Usage Report (legacy CUR), CSV parts (optionally gzip-compressed).
+      #
+      # Column reference: AWS "Cost and Usage Reports: Data dictionary" (identity/, bill/, lineItem/,
+      # product/, pricing/, reservation/, savingsPlan/, resourceTags/ columns). The FOCUS meanings
+      # follow the FOCUS specification and AWS's own amortization rules:
+      #
+      # - BilledCost is what the invoice charges for the line: lineItem/UnblendedCost, whatever the
+      #   line item type (usage, fees, credits, refunds, tax, Savings Plan negations).
+      # - EffectiveCost is the amortized cost: commitment-covered usage carries its share of the
+      #   commitment, purchases carry only the part of the commitment left unused, so that the
+      #   EffectiveCost total of a month is what the month really cost (the upfront fee spread over
+      #   the term) and nothing is counted twice.
+      # - Part files delivered together must cover one billing period (see `parts` below); a
+      #   `<report>-Manifest.json` given to `finops ingest` expands to the parts it lists.
+      id: aws-cur
+      display_name: AWS Cost and Usage Report (legacy CUR)
+      summary: AWS CUR CSV parts with slash-style columns (lineItem/UnblendedCost, resourceTags/user:team).
+      examples: [aws-cur-usage-tags, aws-cur-commitments, aws-cur-credits-refunds-tax]
+
+      detect: [lineItem/UnblendedCost, lineItem/LineItemType, bill/PayerAccountId]
+
+      # Every part of one delivery covers the same billing period.
+      parts: one-billing-period
+
+      versions:
+        - version: legacy
+          required:
+            - bill/PayerAccountId
+            - bill/BillingPeriodStartDate
+            - bill/BillingPeriodEndDate
+            - lineItem/LineItemType
+            - lineItem/UsageStartDate
+            - lineItem/UsageEndDate
+            - lineItem/UnblendedCost
+            - lineItem/CurrencyCode
+          not_null:
+            - bill/PayerAccountId
+            - bill/BillingPeriodStartDate
+            - lineItem/UnblendedCost
+
+      fields:
+        # Accounts: the payer (management) account is billed; the usage (member) account consumed.
+        billing_account_id: bill/PayerAccountId
+        sub_account_id: lineItem/UsageAccountId
+        billing_currency: lineItem/CurrencyCode
+        billing_period_start: bill/BillingPeriodStartDate
+        billing_period_end: bill/BillingPeriodEndDate
+        charge_period_start: lineItem/UsageStartDate
+        charge_period_end: lineItem/UsageEndDate
+        invoice_id: bill/InvoiceId
+        invoice_issuer_name: bill/InvoicingEntity
+        provider_name: {value: AWS}
+        publisher_name: {first: [product/sellerOfRecord, bill/BillingEntity]}
+
+        billed_cost: lineItem/UnblendedCost
+        effective_cost:
+          by: lineItem/LineItemType
+          cases:
+            # Usage covered by a Savings Plan: the plan's rate for it (amortized commitment).
+            SavingsPlanCoveredUsage: savingsPlan/SavingsPlanEffectiveCost
+            # Cancels the on-demand cost of covered usage on the invoice; already in the line above.
+            SavingsPlanNegation: {value: "0"}
+            # The commitment is spread over covered usage; only the unused part is a cost of its own.
+            SavingsPlanRecurringFee:
+              difference: [savingsPlan/TotalCommitmentToDate, savingsPlan/UsedCommitment]
+            # Paid upfront, amortized into the SavingsPlanEffectiveCost of covered usage.
+            SavingsPlanUpfrontFee: {value: "0"}
+            # Usage covered by a reservation: its amortized upfront plus recurring fee.
+            DiscountedUsage: reservation/EffectiveCost
+            # The reservation's monthly fee: only the unused part (the used part is in DiscountedUsage).
+            RIFee:
+              sum:
+                - reservation/UnusedAmortizedUpfrontFeeForBillingPeriod
+                - reservation/UnusedRecurringFee
+            # A reservation's upfront fee is amortized into DiscountedUsage and RIFee; other one-time
+            # fees (no reservation ARN) cost what they are billed.
+            Fee:
+              by: reservation/ReservationARN
+              cases: {"": lineItem/UnblendedCost}
+              else: {value: "0"}
+          else: lineItem/UnblendedCost
+        list_cost: pricing/publicOnDemandCost
+        list_unit_price: pricing/publicOnDemandRate
+
+        charge_category:
+          by: lineItem/LineItemType
+          cases:
+            Usage: {value: Usage}
+            DiscountedUsage: {value: Usage}
+            SavingsPlanCoveredUsage: {value: Usage}
+            SavingsPlanNegation: {value: Usage}
+            Fee: {value: Purchase}
+            RIFee: {value: Purchase}
+            SavingsPlanUpfrontFee: {value: Purchase}
+            SavingsPlanRecurringFee: {value: Purchase}
+            Tax: {value: Tax}
+            Credit: {value: Credit}
+            # Negotiated and bundled discounts are granted by the provider against usage.
+            EdpDiscount: {value: Credit}
+            PrivateRateDiscount: {value: Credit}
+            BundledDiscount: {value: Credit}
+            Discount: {value: Credit}
+            DistributorDiscount: {value: Credit}
+            # A refund does not say what it refunds: FOCUS's category for the rest.
+            Refund: {value: Adjustment}
+          else: {value: Adjustment}
+        charge_class:
+          by: lineItem/LineItemType
+          cases: {Refund: {value: Correction}}
+        charge_frequency:
+          by: lineItem/LineItemType
+          cases:
+            Fee: {value: One-Time}
+            SavingsPlanUpfrontFee: {value: One-Time}
+            Credit: {value: One-Time}
+            Refund: {value: One-Time}
+            RIFee: {value: Recurring}
+            SavingsPlanRecurringFee: {value: Recurring}
+            Tax: {value: Recurring}
+          else: {value: Usage-Based}
+        charge_description: lineItem/LineItemDescription
+        pricing_category:
+          by: lineItem/LineItemType
+          cases:
+            Usage: {value: Standard}
+            DiscountedUsage: {value: Committed}
+            SavingsPlanCoveredUsage: {value: Committed}
+        commitment_discount_id: {first: [savingsPlan/SavingsPlanARN, reservation/ReservationARN]}
+        commitment_discount_category:
+          by: lineItem/LineItemType
+          cases:
+            SavingsPlanCoveredUsage: {value: Spend}
+            SavingsPlanNegation: {value: Spend}
+            SavingsPlanRecurringFee: {value: Spend}
+            SavingsPlanUpfrontFee: {value: Spend}
+            DiscountedUsage: {value: Usage}
+            RIFee: {value: Usage}
+        commitment_discount_type:
+          by: lineItem/LineItemType
+          cases:
+            SavingsPlanCoveredUsage: {value: Savings Plan}
+            SavingsPlanNegation: {value: Savings Plan}
+            SavingsPlanRecurringFee: {value: Savings Plan}
+            SavingsPlanUpfrontFee: {value: Savings Plan}
+            DiscountedUsage: {value: Reserved Instance}
+            RIFee: {value: Reserved Instance}
+
+        consumed_quantity: lineItem/UsageAmount
+        consumed_unit: pricing/unit
+        pricing_quantity: lineItem/UsageAmount
+        pricing_unit: pricing/unit
+
+        # Service: the product's name, or its code where the product has no name (some tax lines).
+        service_name: {first: [product/ProductName, lineItem/ProductCode]}
+        service_category:
+          by: lineItem/ProductCode
+          cases:
+            AmazonEC2: {value: Compute}
+            AWSLambda: {value: Compute}
+            AmazonECS: {value: Compute}
+            AmazonEKS: {value: Compute}
+            AmazonS3: {value: Storage}
+            AmazonEFS: {value: Storage}
+            AmazonGlacier: {value: Storage}
+            AmazonRDS: {value: Databases}
+            AmazonDynamoDB: {value: Databases}
+            AmazonElastiCache: {value: Databases}
+            AmazonRedshift: {value: Analytics}
+            AmazonAthena: {value: Analytics}
+            AmazonBedrock: {value: AI and Machine Learning}
+            AmazonSageMaker: {value: AI and Machine Learning}
+            AmazonVPC: {value: Networking}
+            AmazonCloudFront: {value: Networking}
+            AmazonRoute53: {value: Networking}
+            AWSDataTransfer: {value: Networking}
+            AmazonCloudWatch: {value: Management and Governance}
+            AWSCloudTrail: {value: Management and Governance}
+            AWSConfig: {value: Management and Governance}
+            AWSSupportBusiness: {value: Other}
+            awskms: {value: Security}
+            AWSSecretsManager: {value: Security}
+          else: {value: Other}
+        service_subcategory: product/productFamily
+        region_id: {first: [product/regionCode, product/region]}
+        region_name: product/location
+        availability_zone: lineItem/AvailabilityZone
+        resource_id: lineItem/ResourceId
+        sku_id: product/sku
+        sku_price_id: pricing/RateCode
+        sku_meter: lineItem/UsageType
+
+        # Tags: user-defined cost allocation tags by their own key (`resourceTags/user:team` ->
+        # `team`), AWS-generated ones under `aws:` (`aws:createdBy`).
+        tags:
+          collect:
+            - prefix: "resourceTags/user:"
+            - {prefix: "resourceTags/aws:", key_prefix: "aws:"}
+      """#
+    ),
+    (
+      "azure-cost-details.yaml",
+      #"""
+      # Azure Cost Management cost details, ACTUAL cost (Enterprise Agreement and Microsoft Customer
+      # Agreement exports, the Cost Details API, and portal downloads).
+      #
+      # One mapping reads every schema: columns are found case-insensitively, so EA's PascalCase
+      # (`SubscriptionId`, `CostInBillingCurrency`) and MCA's camelCase (`subscriptionId`,
+      # `costInBillingCurrency`) are the same column, and where the schemas name a value differently
+      # the first column present wins (`{columns: [A, B]}`). Dates are `MM/DD/YYYY` in EA files and
+      # ISO in MCA files; both are read (slash_dates below).
+      #
+      # Actual versus amortized (read this before ingesting both; importers/README.md has the table):
+      # - The actual-cost file is the invoice view: reservation and savings plan purchases appear in
+      #   full on the day they are billed, usage covered by a commitment costs 0, there are no
+      #   unused-commitment rows. This mapping sets BilledCost = EffectiveCost = the row's cost, so a
+      #   month ingested from this file alone reconciles with the invoice on both bases (commitments
+      #   count when bought).
+      # - The amortized file of the same export is read by `azure-cost-details-amortized`; it
+      #   declares that it complements this format. When both are live for the same billing account
+      #   and billing period, this file supplies BilledCost (its EffectiveCost is set to 0) and the
+      #   amortized file supplies EffectiveCost (its BilledCost is set to 0), whatever the order or
+      #   batch they came in. Nothing is counted twice, and each total is the one its source states.
+      # - A new delivery of either file replaces the earlier delivery of the same file only (scope =
+      #   format, billing account, billing period).
+      #
+      # Scope: the billing account is the EA enrollment number or the MCA billing account id
+      # (`BillingAccountId`), the billing period is `BillingPeriodStartDate`. Azure writes inclusive
+      # end dates (`BillingPeriodEndDate` 09/30, a daily `Date`); FOCUS ends are exclusive, hence
+      # `next_day`.
+      #
+      # Azure cost details carry no tax rows (tax is on the invoice only); a `Tax` charge type is
+      # still mapped in case a reseller file carries one.
+      id: azure-cost-details
+      display_name: Azure cost details (actual cost)
+      summary: Azure Cost Management cost details, actual cost, EA and MCA schemas (CSV exports).
+      examples:
+        - ea-actual-reservation-refund-rounding
+        - ea-actual-toolkit-sample
+        - mca-actual-camel-case
+
+      # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
+      # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
+      detect: [MeterCategory, MeterId, ChargeType, BillingPeriodStartDate]
+      # Amortized exports have the same header: they are told apart by the file name (or --format).
+      detect_path_excludes: [amortized]
+
+      # Versions by the cost column they carry, newest schema first. A file with none of the cost
+      # columns falls through to the last entry, which is the newest schema again without a
+      # signature, so the error names the cost column that schema needs.
+      versions:
+        - version: cost-in-billing-currency
+          signature: [CostInBillingCurrency]
+          required: &newest [CostInBillingCurrency, Date, BillingAccountId, BillingPeriodStartDate,
+            BillingPeriodEndDate, SubscriptionId, ChargeType]
+          not_null: &not-null [Date, BillingAccountId, BillingPeriodStartDate]
+        - version: cost
+          signature: [Cost]
+          required: [Cost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: pre-tax-cost
+          signature: [PreTaxCost]
+          required: [PreTaxCost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: cost-in-billing-currency
+          required: *newest
+          not_null: *not-null
+
+      slash_dates: month-first
+
+      fields:
+        # Money. The billing-currency cost is what the invoice states, so it is both costs here.
+        billed_cost: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        effective_cost: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        list_cost: {columns: [PaygCostInBillingCurrency]}
+        list_unit_price: {columns: [PayGPrice]}
+        contracted_unit_price: {columns: [UnitPrice]}
+        billing_currency: {columns: [BillingCurrencyCode, BillingCurrency]}
+        pricing_currency: {columns: [PricingCurrencyCode, PricingCurrency]}
+
+        # Who pays: EA enrollment or MCA billing account; the subscription is the sub account.
+        billing_account_id: BillingAccountId
+        billing_account_name: BillingAccountName
+        sub_account_id: {columns: [SubscriptionId, SubscriptionGuid]}
+        sub_account_name: SubscriptionName
+        sub_account_type: {value: Subscription}
+        invoice_id: {columns: [InvoiceId]}
+        provider_name: {value: Microsoft}
+        invoice_issuer_name: {value: Microsoft}
+        publisher_name: {columns: [PublisherName], default: Microsoft}
+
+        # When.
+        billing_period_start: BillingPeriodStartDate
+        billing_period_end: {next_day: BillingPeriodEndDate}
+        charge_period_start: Date
+        charge_period_end: {next_day: Date}
+
+        # What kind of charge. Unknown charge types keep their Azure name.
+        charge_category:
+          by: ChargeType
+          cases:
+            Usage: {value: Usage}
+            UnusedReservation: {value: Usage}
+            UnusedSavingsPlan: {value: Usage}
+            Purchase: {value: Purchase}
+            Refund: {value: Credit}
+            Credit: {value: Credit}
+            Tax: {value: Tax}
+            RoundingAdjustment: {value: Adjustment}
+            Adjustment: {value: Adjustment}
+          else: ChargeType
+        charge_class:
+          by: ChargeType
+          cases: {Refund: {value: Correction}}
+        charge_frequency:
+          by: Frequency
+          cases:
+            UsageBased: {value: Usage-Based}
+            OneTime: {value: One-Time}
+            Recurring: {value: Recurring}
+          else: Frequency
+        charge_description: {columns: [ProductName, Product]}
+        pricing_category:
+          by: PricingModel
+          cases:
+            OnDemand: {value: Standard}
+            On Demand: {value: Standard}
+            Spot: {value: Dynamic}
+            Reservation: {value: Committed}
+            SavingsPlan: {value: Committed}
+
+        # Commitments: reservations and savings plans (the purchase rows and the covered usage).
+        commitment_discount_id:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationId, BenefitId]}
+            SavingsPlan: {columns: [BenefitId]}
+        commitment_discount_name:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationName, BenefitName]}
+            SavingsPlan: {columns: [BenefitName]}
+        commitment_discount_category:
+          by: PricingModel
+          cases: {Reservation: {value: Usage}, SavingsPlan: {value: Spend}}
+        commitment_discount_type:
+          by: PricingModel
+          cases: {Reservation: {value: Reservation}, SavingsPlan: {value: Savings Plan}}
+        commitment_discount_status:
+          by: ChargeType
+          cases:
+            UnusedReservation: {value: Unused}
+            UnusedSavingsPlan: {value: Unused}
+            Usage:
+              by: PricingModel
+              cases: {Reservation: {value: Used}, SavingsPlan: {value: Used}}
+
+        # What was used.
+        service_name: MeterCategory
+        service_subcategory: MeterSubCategory
+        service_category:
+          by: ServiceFamily
+          cases:
+            Compute: {value: Compute}
+            Storage: {value: Storage}
+            Networking: {value: Networking}
+            Databases: {value: Databases}
+            AI + Machine Learning: {value: AI and Machine Learning}
+            Analytics: {value: Analytics}
+            Security: {value: Security}
+            Management and Governance: {value: Management and Governance}
+            Integration: {value: Integration}
+            Web: {value: Web}
+            Developer Tools: {value: Developer Tools}
+            Internet of Things: {value: Internet of Things}
+            Containers: {value: Compute}
+          else: {value: Other}
+        sku_id: {columns: [ProductId, PartNumber]}
+        sku_meter: MeterName
+        consumed_quantity: Quantity
+        consumed_unit: UnitOfMeasure
+        pricing_quantity: Quantity
+        pricing_unit: UnitOfMeasure
+
+        # Where and which resource.
+        region_id: {columns: [ResourceLocationNormalized, ResourceLocation]}
+        region_name: MeterRegion
+        availability_zone: {columns: [AvailabilityZone]}
+        resource_id: {columns: [ResourceId, InstanceName]}
+        resource_name: {columns: [ResourceName]}
+
+        # Tags: Azure writes the object's members without braces (`"env": "prod","team": "x"`);
+        # newer MCA files write a whole object. Both are read; empty is no tags.
+        tags: {json_members: Tags}
+      """#
+    ),
+    (
       "focus.yaml",
       #"""
       # FOCUS (FinOps Open Cost and Usage Specification) CSV exports, versions 1.0, 1.1 and 1.2.
@@ -126,6 +526,6 @@ enum BuiltinMappings {
         sub_account_type: SubAccountType
         tags: Tags
       """#
-    )
+    ),
   ]
 }

@@ -14,6 +14,11 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
   public var examples: [String]
   /// Columns that must all be present for the file to be recognized.
   public var detect: [String]
+  /// Text the file's path must contain (case-insensitively) for the file to be recognized, for
+  /// formats whose header is the same as another's (Azure's actual and amortized cost).
+  public var detectPathContains: [String]?
+  /// Text the file's path must not contain (case-insensitively) for the file to be recognized.
+  public var detectPathExcludes: [String]?
   /// Format versions, most specific first; the first whose signature matches is chosen.
   public var versions: [Version]
   /// How `a/b/YYYY` dates are read.
@@ -22,6 +27,15 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
   public var fields: [String: FieldSource]
   /// Source columns never kept, not even as extras.
   public var ignore: [String]?
+  /// How the files of one delivery relate: `one-billing-period` means that every part of a
+  /// delivery (the files of one folder or one manifest) covers the same billing period.
+  public var parts: PartsRule?
+
+  /// A rule on the part files delivered together.
+  public enum PartsRule: String, Codable, Sendable, Equatable {
+    /// All parts of a delivery cover one billing period (AWS CUR).
+    case oneBillingPeriod = "one-billing-period"
+  }
 
   /// One version of a format.
   public struct Version: Codable, Sendable, Equatable {
@@ -41,8 +55,10 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, summary, examples, detect, versions, fields, ignore
+    case id, summary, examples, detect, versions, fields, ignore, parts
     case displayName = "display_name"
     case slashDates = "slash_dates"
+    case detectPathContains = "detect_path_contains"
+    case detectPathExcludes = "detect_path_excludes"
   }
 }
