@@ -16,6 +16,7 @@ struct FinOpsCommand: ParsableCommand {
       AllocateCommand.self,
       ExplainCommand.self,
       ReportCommand.self,
+      AICommand.self,
       AlertsCommand.self,
       DoctorCommand.self,
       GenerateCommand.self,
