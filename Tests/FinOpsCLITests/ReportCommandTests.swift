@@ -8,7 +8,7 @@ struct ReportCommandTests {
 
   private func ingest(_ folder: TemporaryDirectory) throws {
     let result = try CommandRunner.run(
-      ["ingest", Self.dataset + "/charges.csv", "--db", "x.sqlite"],
+      ["ingest", Self.dataset + "/exports", "--db", "x.sqlite"],
       in: folder.url
     )
     #expect(result.status == 0, "\(result.stderr)")
@@ -107,7 +107,7 @@ struct ReportCommandTests {
       contentsOf: folder.url.appendingPathComponent("out/reports/2026-10/summary.md"),
       encoding: .utf8
     )
-    #expect(text == "# 2026-10: 2,765.83\n")
+    #expect(text == "# 2026-10: 2,805.01\n")
   }
 
   @Test func badArgumentsAndTemplatesExitWithUsageOrDataErrors() throws {
