@@ -131,4 +131,17 @@ struct ReportCommandTests {
       )
     )
   }
+
+  @Test func theDemoWritesTheMonthsReports() throws {
+    let folder = TemporaryDirectory()
+    let result = try CommandRunner.run(["demo", "--out", "demo"], in: folder.url)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("reports: demo/reports/2026-10/summary.md and 4 CSV files"))
+    let summary = try String(
+      contentsOf: folder.url.appendingPathComponent("demo/reports/2026-10/summary.md"),
+      encoding: .utf8
+    )
+    #expect(summary.hasPrefix("# FinOps report 2026-10\n"))
+    #expect(summary.contains("| Support Copilot | support |"))
+  }
 }
