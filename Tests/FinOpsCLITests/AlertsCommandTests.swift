@@ -136,3 +136,49 @@ struct AlertsCommandTests {
     #expect((object["text"] as? String)?.contains("[critical] budget_actual team:payments") == true)
   }
 }
+
+/// `finops demo` ends with the month's alerts; `--no-webhook` ignores a configured webhook.
+struct AlertsDemoTests {
+  @Test func theDemoPrintsTheMonthsAlertsAndAlertsRunsOnItsDatabase() throws {
+    let folder = TemporaryDirectory()
+    let demo = try CommandRunner.run(["demo", "--out", "demo"], in: folder.url)
+    #expect(demo.status == 0, "\(demo.stderr)")
+    #expect(demo.stdout.contains("alerts for 2026-10 as of 2026-10-31"))
+    #expect(demo.stdout.contains("budget_actual"))
+    let paths = ["--db", "demo/finops.sqlite", "--config", "demo/finops.yaml"]
+    let json = try CommandRunner.run(
+      ["alerts", "--month", "2026-10", "--format", "json"] + paths,
+      in: folder.url
+    )
+    #expect(json.status == 0, "\(json.stderr)")
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    )
+    let kinds = Set(array.compactMap { $0["kind"] as? String })
+    #expect(
+      kinds.isSubset(of: [
+        "budget_actual", "budget_forecast", "pilot_lifetime",
+        "innovation_share", "unallocated", "anomaly", "stale_data",
+      ])
+    )
+    #expect(!array.isEmpty)
+  }
+
+  @Test func noWebhookSkipsTheConfiguredOne() throws {
+    let folder = TemporaryDirectory()
+    folder.write("oct.csv", AlertsCommandTests.export)
+    let server = try TestHTTPServer()
+    folder.write(
+      "finops.yaml",
+      AlertsCommandTests.configuration(budget: 1000) + "\nalerts:\n  webhook: \(server.url)\n"
+    )
+    #expect(try CommandRunner.run(["ingest", "oct.csv"], in: folder.url).status == 0)
+    let arguments = ["alerts", "--month", "2026-10", "--as-of", "2026-10-06"]
+    let skipped = try CommandRunner.run(arguments + ["--no-webhook"], in: folder.url)
+    #expect(skipped.status == 0)
+    #expect(server.requests.isEmpty)
+    let sent = try CommandRunner.run(arguments, in: folder.url)
+    #expect(sent.status == 0, "\(sent.stderr)")
+    #expect(server.requests.count == 1)
+  }
+}
