@@ -54,7 +54,7 @@ struct AlertsCommandTests {
     let folder = try prepare()
     let plain = try alerts([], in: folder)
     #expect(plain.status == 0, "\(plain.stderr)")
-    #expect(plain.stdout.hasPrefix("1 alerts for 2026-10 as of 2026-10-06 (0 critical, 1 warning)"))
+    #expect(plain.stdout.hasPrefix("1 alert for 2026-10 as of 2026-10-06 (0 critical, 1 warning)"))
     #expect(try alerts(["--fail-on", "critical"], in: folder).status == 0)
     #expect(try alerts(["--fail-on", "warning"], in: folder).status == 1)
     // 900 of 800 is over budget: critical.
@@ -99,6 +99,9 @@ struct AlertsCommandTests {
     #expect(early.status == 64)
     #expect(early.stderr.contains("--as-of 2026-09-30 is before 2026-10"))
     #expect(try alerts(["--as-of", "yesterday"], in: folder).status == 64)
+    let notAURL = try alerts(["--webhook", "hooks.example/x"], in: folder)
+    #expect(notAURL.status == 64)
+    #expect(notAURL.stderr.contains("--webhook must be an http:// or https:// URL"))
     folder.write("finops.yaml", "alerts:\n  stale_days: soon\n")
     let bad = try alerts([], in: folder)
     #expect(bad.status == 65)
