@@ -56,6 +56,9 @@ public enum Demo {
       - name: default OpenAI project and Anthropic workspace
         when: {provider_name: [OpenAI, Anthropic], sub_account_id: default}
         team: platform
+      - name: pilot tag
+        when: {tags: {pilot: "*"}}
+        pilot: "{tags.pilot}"
       - name: team tag
         when: {tags: {team: "*"}}
         team: "{tags.team}"
@@ -96,6 +99,14 @@ public enum Demo {
         .write(to: (providers as NSString).appendingPathComponent("anthropic"))
     }
     log.append("wrote 3 months of OpenAI and Anthropic cost and usage API pages to \(providers)")
+    // Azure (MCA) cost details, both views of each month: combined on ingest, never doubled.
+    for (index, month) in [202608, 202609, 202610].enumerated() {
+      for view in AzureCostExportGenerator.View.allCases {
+        let path = (exports as NSString).appendingPathComponent("azure-\(view)-\(month).csv")
+        try AzureCostExportGenerator(month: month, seed: UInt64(index + 11)).write(view, to: path)
+      }
+    }
+    log.append("wrote Azure actual and amortized cost details for the same three months")
     let database = try SpendDatabase(path: databasePath)
     let ingestor = Ingestor(database: database, registry: try ImporterRegistry.builtIn())
     let first = try ingestor.ingest(IngestOptions(paths: [exports]))

@@ -207,6 +207,215 @@ enum BuiltinMappings {
       """#
     ),
     (
+      "azure-cost-details-amortized.yaml",
+      #"""
+      # Azure Cost Management cost details, AMORTIZED cost (EA and MCA exports and downloads).
+      #
+      # Same schemas and columns as `azure-cost-details` (the actual-cost view); only the money
+      # differs, so this file is that mapping with three changes: the id, detection by file name, and
+      # how BilledCost and EffectiveCost are set. See azure-cost-details.yaml for the column choices.
+      #
+      # What the amortized file holds (Microsoft's documentation of the two datasets):
+      # - usage covered by a reservation or savings plan carries its share of the commitment (in the
+      #   actual file it costs 0);
+      # - `UnusedReservation` / `UnusedSavingsPlan` rows carry the unused part of the commitment (not
+      #   in the actual file);
+      # - reservation and savings plan purchases (and their refunds) are absent (they are spread over
+      #   the rows above);
+      # - every other row (on-demand and spot usage, Marketplace, refunds of usage, rounding) is the
+      #   same as in the actual file.
+      #
+      # So EffectiveCost is the row's cost. BilledCost is the row's cost too, except 0 for covered
+      # usage and unused-commitment rows (what they represent is billed by the purchase, which only
+      # the actual file has). A month ingested from this file alone: EffectiveCost is exact, BilledCost
+      # lacks the month's commitment purchases.
+      #
+      # Both files of a month (any order, same batch or not): `complements` below makes the actual
+      # file supply BilledCost and this file supply EffectiveCost. While both are live for the same
+      # billing account and billing period, this file's rows get BilledCost 0 and the actual file's
+      # rows get EffectiveCost 0 and no ListCost, ContractedCost or quantities (they stay on these
+      # rows), so each total is counted once and is the one its source states.
+      id: azure-cost-details-amortized
+      display_name: Azure cost details (amortized cost)
+      summary: Azure Cost Management cost details, amortized cost, EA and MCA schemas (CSV exports).
+      examples:
+        - ea-amortized-reservation-unused
+        - ea-amortized-toolkit-sample
+        - mca-amortized-savings-plan
+
+      # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
+      # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
+      detect: [BillingAccountId, BillingPeriodStartDate, SubscriptionId, MeterCategory, MeterId, ChargeType]
+      # The header is the same as the actual-cost export's: a file is amortized when its path says so
+      # (Cost Management names the dataset in the export; otherwise pass --format).
+      detect_path_contains: [amortized]
+
+      # The other view of the same charges; see the header comment.
+      complements:
+        format: azure-cost-details
+        supplies: effective_cost
+
+      # Versions by the cost column they carry, newest schema first. A file with none of the cost
+      # columns falls through to the last entry, which is the newest schema again without a
+      # signature, so the error names the cost column that schema needs.
+      versions:
+        - version: cost-in-billing-currency
+          signature: [CostInBillingCurrency]
+          required: &newest [CostInBillingCurrency, Date, BillingAccountId, BillingPeriodStartDate,
+            BillingPeriodEndDate, SubscriptionId, ChargeType]
+          not_null: &not-null [Date, BillingAccountId, BillingPeriodStartDate]
+        - version: cost
+          signature: [Cost]
+          required: [Cost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: pre-tax-cost
+          signature: [PreTaxCost]
+          required: [PreTaxCost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: cost-in-billing-currency
+          required: *newest
+          not_null: *not-null
+
+      slash_dates: month-first
+
+      fields:
+        # Money. The amortized cost is the effective cost; what is billed through a commitment is 0.
+        effective_cost: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        billed_cost:
+          by: ChargeType
+          cases:
+            UnusedReservation: {value: "0"}
+            UnusedSavingsPlan: {value: "0"}
+            Usage:
+              by: PricingModel
+              cases: {Reservation: {value: "0"}, SavingsPlan: {value: "0"}}
+              else: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+          else: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        list_cost: {columns: [PaygCostInBillingCurrency]}
+        list_unit_price: {columns: [PayGPrice]}
+        contracted_unit_price: {columns: [UnitPrice]}
+        billing_currency: {columns: [BillingCurrencyCode, BillingCurrency]}
+        pricing_currency: {columns: [PricingCurrencyCode, PricingCurrency]}
+
+        # Who pays: EA enrollment or MCA billing account; the subscription is the sub account.
+        billing_account_id: BillingAccountId
+        billing_account_name: BillingAccountName
+        sub_account_id: {columns: [SubscriptionId, SubscriptionGuid]}
+        sub_account_name: SubscriptionName
+        sub_account_type: {value: Subscription}
+        invoice_id: {columns: [InvoiceId]}
+        provider_name: {value: Microsoft}
+        invoice_issuer_name: {value: Microsoft}
+        publisher_name: {columns: [PublisherName], default: Microsoft}
+
+        # When.
+        billing_period_start: BillingPeriodStartDate
+        billing_period_end: {next_day: BillingPeriodEndDate}
+        charge_period_start: Date
+        charge_period_end: {next_day: Date}
+
+        # What kind of charge. Unknown charge types keep their Azure name.
+        charge_category:
+          by: ChargeType
+          cases:
+            Usage: {value: Usage}
+            UnusedReservation: {value: Usage}
+            UnusedSavingsPlan: {value: Usage}
+            Purchase: {value: Purchase}
+            Refund: {value: Credit}
+            Credit: {value: Credit}
+            Tax: {value: Tax}
+            RoundingAdjustment: {value: Adjustment}
+            Adjustment: {value: Adjustment}
+          else: ChargeType
+        charge_class:
+          by: ChargeType
+          cases: {Refund: {value: Correction}}
+        charge_frequency:
+          by: Frequency
+          cases:
+            UsageBased: {value: Usage-Based}
+            OneTime: {value: One-Time}
+            Recurring: {value: Recurring}
+          else: Frequency
+        charge_description: {columns: [ProductName, Product]}
+        pricing_category:
+          by: PricingModel
+          cases:
+            OnDemand: {value: Standard}
+            On Demand: {value: Standard}
+            Spot: {value: Dynamic}
+            Reservation: {value: Committed}
+            SavingsPlan: {value: Committed}
+
+        # Commitments: reservations and savings plans (the purchase rows and the covered usage).
+        commitment_discount_id:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationId, BenefitId]}
+            SavingsPlan: {columns: [BenefitId]}
+        commitment_discount_name:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationName, BenefitName]}
+            SavingsPlan: {columns: [BenefitName]}
+        commitment_discount_category:
+          by: PricingModel
+          cases: {Reservation: {value: Usage}, SavingsPlan: {value: Spend}}
+        commitment_discount_type:
+          by: PricingModel
+          cases: {Reservation: {value: Reservation}, SavingsPlan: {value: Savings Plan}}
+        commitment_discount_status:
+          by: ChargeType
+          cases:
+            UnusedReservation: {value: Unused}
+            UnusedSavingsPlan: {value: Unused}
+            Usage:
+              by: PricingModel
+              cases: {Reservation: {value: Used}, SavingsPlan: {value: Used}}
+
+        # What was used.
+        service_name: MeterCategory
+        service_subcategory: MeterSubCategory
+        service_category:
+          by: ServiceFamily
+          cases:
+            Compute: {value: Compute}
+            Storage: {value: Storage}
+            Networking: {value: Networking}
+            Databases: {value: Databases}
+            AI + Machine Learning: {value: AI and Machine Learning}
+            Analytics: {value: Analytics}
+            Security: {value: Security}
+            Management and Governance: {value: Management and Governance}
+            Integration: {value: Integration}
+            Web: {value: Web}
+            Developer Tools: {value: Developer Tools}
+            Internet of Things: {value: Internet of Things}
+            Containers: {value: Compute}
+          else: {value: Other}
+        sku_id: {columns: [ProductId, PartNumber]}
+        sku_meter: MeterName
+        consumed_quantity: Quantity
+        consumed_unit: UnitOfMeasure
+        pricing_quantity: Quantity
+        pricing_unit: UnitOfMeasure
+
+        # Where and which resource.
+        region_id: {columns: [ResourceLocationNormalized, ResourceLocation]}
+        region_name: MeterRegion
+        availability_zone: {columns: [AvailabilityZone]}
+        resource_id: {columns: [ResourceId, InstanceName]}
+        resource_name: {columns: [ResourceName]}
+
+        # Tags: Azure writes the object's members without braces (`"env": "prod","team": "x"`);
+        # newer MCA files write a whole object. Both are read; empty is no tags.
+        tags: {json_members: Tags}
+      """#
+    ),
+    (
       "azure-cost-details.yaml",
       #"""
       # Azure Cost Management cost details, ACTUAL cost (Enterprise Agreement and Microsoft Customer
@@ -249,7 +458,7 @@ enum BuiltinMappings {
 
       # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
       # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
-      detect: [MeterCategory, MeterId, ChargeType, BillingPeriodStartDate]
+      detect: [BillingAccountId, BillingPeriodStartDate, SubscriptionId, MeterCategory, MeterId, ChargeType]
       # Amortized exports have the same header: they are told apart by the file name (or --format).
       detect_path_excludes: [amortized]
 
@@ -415,7 +624,7 @@ enum BuiltinMappings {
       id: focus
       display_name: FOCUS 1.0 / 1.1 / 1.2
       summary: FOCUS cost and usage exports from any provider (AWS Data Exports, Azure, Google Cloud, OCI).
-      examples: [focus-1.0-sample, focus-1.1-azure-style, focus-1.2-aws-style]
+      examples: [focus-1.0-azure-export, focus-1.0-sample, focus-1.1-azure-style, focus-1.2-aws-style]
 
       # A file is FOCUS when its header has all of these.
       detect: [BilledCost, EffectiveCost, ChargePeriodStart, BillingCurrency, BillingAccountId]
