@@ -21,6 +21,8 @@ public enum Demo {
     public var alerts: [Alert] = []
     /// The as-of day of `alerts`, in days since 1970-01-01.
     public var alertsAsOfDay = AlertMonth.lastDay(202610)
+    /// The report files written for the last month (Markdown and CSV).
+    public var reportFiles: [String] = []
   }
 
   /// The sample `finops.yaml` written next to the demo exports.
@@ -153,6 +155,14 @@ public enum Demo {
       try AlertContextLoader(configuration: configuration)
         .load(month: 202610, asOfDay: result.alertsAsOfDay, database: database)
     )
+    let report = ReportContext(
+      summary: try MonthSummaryBuilder(configuration: configuration)
+        .build(month: ReportMonth(202610), database: database),
+      configuration: configuration
+    )
+    for format in [ReportFormat.md, .csv] {
+      result.reportFiles += try ReportWriter.write(format, context: report, to: directory).files
+    }
     return result
   }
 }
