@@ -8,7 +8,7 @@ struct ReportCommandTests {
 
   private func ingest(_ folder: TemporaryDirectory) throws {
     let result = try CommandRunner.run(
-      ["ingest", Self.dataset + "/charges.csv", "--db", "x.sqlite"],
+      ["ingest", Self.dataset + "/exports", "--db", "x.sqlite"],
       in: folder.url
     )
     #expect(result.status == 0, "\(result.stderr)")
@@ -107,7 +107,7 @@ struct ReportCommandTests {
       contentsOf: folder.url.appendingPathComponent("out/reports/2026-10/summary.md"),
       encoding: .utf8
     )
-    #expect(text == "# 2026-10: 2,765.83\n")
+    #expect(text == "# 2026-10: 2,805.01\n")
   }
 
   @Test func badArgumentsAndTemplatesExitWithUsageOrDataErrors() throws {
@@ -130,5 +130,18 @@ struct ReportCommandTests {
         "bad/monthly-summary.md.mustache:2: error: section '{{#teams}}' is never closed"
       )
     )
+  }
+
+  @Test func theDemoWritesTheMonthsReports() throws {
+    let folder = TemporaryDirectory()
+    let result = try CommandRunner.run(["demo", "--out", "demo"], in: folder.url)
+    #expect(result.status == 0, "\(result.stderr)")
+    #expect(result.stderr.contains("reports: demo/reports/2026-10/summary.md and 4 CSV files"))
+    let summary = try String(
+      contentsOf: folder.url.appendingPathComponent("demo/reports/2026-10/summary.md"),
+      encoding: .utf8
+    )
+    #expect(summary.hasPrefix("# FinOps report 2026-10\n"))
+    #expect(summary.contains("| Support Copilot | support |"))
   }
 }

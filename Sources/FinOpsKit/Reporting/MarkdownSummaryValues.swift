@@ -98,7 +98,9 @@ enum MarkdownSummaryValues {
       "totalBudget": budget(pilot.totalBudget),
       "lifetimeStatus": .text(pilot.lifetimeStatus.rawValue),
       "monthsActive": .text(String(pilot.monthsActive)),
-      "costPerMillionTokens": .text("—"),
+      "costPerMillionTokens": .text(
+        pilot.costPerMillionTokens.map(ReportNumber.groupedMoney) ?? "—"
+      ),
     ])
   }
 

@@ -27,7 +27,7 @@ struct ReportGoldenTests {
     let folder = Fixtures.path("datasets/\(testCase.dataset)")
     let database = try SpendDatabase.inMemory()
     _ = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
-      .ingest(IngestOptions(paths: [folder + "/charges.csv"]))
+      .ingest(IngestOptions(paths: [folder + "/exports"]))
     let (configuration, _) = try ConfigurationLoader.load(path: folder + "/finops.yaml")
     let summary = try MonthSummaryBuilder(configuration: configuration)
       .build(month: ReportMonth(testCase.month), asOfDay: testCase.asOfDay, database: database)
@@ -46,5 +46,19 @@ struct ReportGoldenTests {
       path: Fixtures.path("golden/\(reporterId)/\(testCase.name).\(extensionName)")
     )
     #expect(outcome == .matches, "\(outcome)")
+  }
+
+  @Test func aPilotsCostPerMillionTokensComesFromItsModelsTokens() throws {
+    let summary = try Self.context(Self.cases[0]).summary
+    let pilot = try #require(summary.pilots.first)
+    // The copilot owns all gpt-4o spend (25.4706789 in proj_support) and so all its 8,889,471
+    // tokens; its tts-1 spend (3.30) has no tokens and is left out.
+    #expect(pilot.tokens == 8_889_471)
+    let expected: Int128 = 25_470_678_900 * 1_000_000 / 8_889_471
+    #expect(pilot.costPerMillionTokens.map { $0 == expected } == true)
+    #expect(ReportNumber.money(pilot.costPerMillionTokens ?? 0) == "2.87")
+    // AI spend follows the classification stored at ingest.
+    #expect(summary.ai.byCategory.map(\.name) == ["ml-platform", "genai-api"])
+    #expect(summary.ai.byProvider.map(\.name) == ["Google Cloud", "AWS", "OpenAI"])
   }
 }

@@ -75,7 +75,7 @@ struct TemplateTests {
         templates: library
       )
     )
-    #expect(text == "Total 2,765.83 in USD\n")
+    #expect(text == "Total 2,805.01 in USD\n")
     #expect(library.texts["notes.txt"] == nil)
   }
 

@@ -21,6 +21,7 @@ public struct PilotsCSVReporter: Reporter {
     var table = CSVTable(header: [
       "month", "pilot", "name", "team", "spend", "monthly_budget", "forecast", "status",
       "lifetime_spend", "total_budget", "lifetime_status", "start", "end", "months_active",
+      "tokens", "cost_per_million_tokens",
     ])
     for pilot in context.summary.pilots {
       table.append([
@@ -31,6 +32,8 @@ public struct PilotsCSVReporter: Reporter {
         pilot.start.map { .number($0.description) } ?? .empty,
         pilot.end.map { .number($0.description) } ?? .empty,
         .number(String(pilot.monthsActive)),
+        pilot.tokens.map { .number(String($0)) } ?? .empty,
+        pilot.costPerMillionTokens.map(money) ?? .empty,
       ])
     }
     return table.text

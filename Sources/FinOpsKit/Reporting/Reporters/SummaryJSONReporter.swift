@@ -96,6 +96,8 @@ public struct SummaryJSONReporter: Reporter {
       ("total_budget", pilot.totalBudget.map(money) ?? .null),
       ("lifetime_status", .string(pilot.lifetimeStatus.rawValue)),
       ("months_active", .number(String(pilot.monthsActive))),
+      ("tokens", pilot.tokens.map { .number(String($0)) } ?? .null),
+      ("cost_per_million_tokens", pilot.costPerMillionTokens.map(money) ?? .null),
     ])
   }
 
