@@ -7,7 +7,9 @@ public struct ImporterRegistry: Sendable {
   public private(set) var importers: [any Importer]
 
   /// Code importers, one file each under `Import/Importers/`, sorted by id.
-  static let codeImporters: [any Importer] = []
+  static let codeImporters: [any Importer] = [
+    GCPBillingExportImporter()
+  ]
 
   /// The built-in importers.
   /// - Returns: The registry of built-in mappings and code importers.
