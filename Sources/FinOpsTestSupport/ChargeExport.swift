@@ -5,11 +5,18 @@ import GRDB
 /// importers (one line per charge, FOCUS column names, money as exact decimals).
 public enum ChargeExport {
   /// Renders every charge ordered by file and line.
-  /// - Parameter database: The database.
+  ///
+  /// The columns derived at ingest (`x_AICategory` and the accelerators) are left out unless
+  /// asked for: importer goldens show what the importer read, classification has its own tests.
+  /// - Parameters:
+  ///   - database: The database.
+  ///   - includingDerived: Whether to add the derived columns at the end.
   /// - Returns: CSV text with a header.
   /// - Throws: Database errors.
-  public static func csv(_ database: SpendDatabase) throws -> String {
-    let columns = ChargeColumn.allCases
+  public static func csv(_ database: SpendDatabase, includingDerived: Bool = false) throws
+    -> String
+  {
+    let columns = ChargeColumn.allCases.filter { includingDerived || !$0.isDerived }
     return try database.writer.read { db in
       var lines = ["SourceLine," + columns.map(\.focusName).joined(separator: ",")]
       let sql =

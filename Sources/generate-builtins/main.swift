@@ -42,7 +42,11 @@ let targets: [(folder: String, suffix: String, type: String, file: String, summa
   (
     "importers", ".yaml", "BuiltinMappings", "BuiltinMappings+Generated.swift",
     "The importer mappings of `importers/`, embedded in the binary."
-  )
+  ),
+  (
+    "importers/ai", "", "BuiltinAIRules", "BuiltinAIRules+Generated.swift",
+    "The AI classification rules and accelerator table of `importers/ai/`, embedded in the binary."
+  ),
 ]
 
 for target in targets {

@@ -61,10 +61,46 @@ public struct AllocationEngine: Sendable {
   public func allocate(month: Int, in database: SpendDatabase) throws(AllocationError)
     -> MonthAllocation
   {
+    try allocate(month: month, in: database, selection: .all)
+  }
+
+  /// Allocates the charges of one month that a selection keeps (for a month in progress or a
+  /// run-rate window).
+  /// - Parameters:
+  ///   - month: The month as `YYYYMM`.
+  ///   - database: The charges.
+  ///   - selection: Which of the month's charges to read.
+  /// - Returns: The allocation of the selected charges.
+  /// - Throws: `AllocationError` for a currency without a rate or a database failure.
+  public func allocate(month: Int, in database: SpendDatabase, selection: ChargeSelection)
+    throws(AllocationError) -> MonthAllocation
+  {
+    do {
+      return try database.writer.read { db in
+        try allocate(month: month, selection: selection, db: db)
+      }
+    } catch let error as AllocationError {
+      throw error
+    } catch {
+      throw .store(.sqlite(reason: SpendDatabase.reason(error)))
+    }
+  }
+
+  /// Allocates inside an open read transaction, so that several reads (a report's months,
+  /// its forecast) see one consistent snapshot even while an ingest commits.
+  /// - Parameters:
+  ///   - month: The month as `YYYYMM`.
+  ///   - selection: Which of the month's charges to read.
+  ///   - db: A connection inside a read (or write) transaction.
+  /// - Returns: The allocation of the selected charges.
+  /// - Throws: `AllocationError` for a currency without a rate or a database failure.
+  public func allocate(month: Int, selection: ChargeSelection = .all, db: Database)
+    throws(AllocationError) -> MonthAllocation
+  {
     var groups: [MonthAllocation.Group] = []
     var decisions: [ChargeAttributes: AllocationDecision] = [:]
     var evaluations = 0
-    for raw in try fetchGroups(month: month, database) {
+    for raw in try fetchGroups(month: month, selection: selection, db) {
       let amount = try convert(raw.amount, from: raw.currency)
       // Rules run once per distinct combination of the attributes they read.
       let key = ChargeAttributes(
@@ -180,7 +216,7 @@ public struct AllocationEngine: Sendable {
   }
 
   /// Converts nano-units of a billing currency to the reporting currency, half to even.
-  private func convert(_ amount: Int128, from currency: String) throws(AllocationError) -> Int128 {
+  func convert(_ amount: Int128, from currency: String) throws(AllocationError) -> Int128 {
     guard currency != configuration.currency else { return amount }
     guard let rate = configuration.fx[currency] else {
       throw .missingRate(currency: currency, reporting: configuration.currency)
@@ -199,8 +235,8 @@ public struct AllocationEngine: Sendable {
     var charges: Int64
   }
 
-  private func fetchGroups(month: Int, _ database: SpendDatabase) throws(AllocationError)
-    -> [RawGroup]
+  private func fetchGroups(month: Int, selection: ChargeSelection, _ db: Database)
+    throws(AllocationError) -> [RawGroup]
   {
     let perCharge = readColumns.filter(\.isPerCharge)
     let profile = readColumns.filter { !$0.isPerCharge }
@@ -210,38 +246,38 @@ public struct AllocationEngine: Sendable {
     let selected =
       ["p.id"] + profile.map { "p.\($0.sqlName)" } + ["p.billingCurrency"]
       + perCharge.map { "g.\($0.sqlName)" }
+    let filter = selection.sql
     let sql = """
       SELECT \(selected.joined(separator: ", ")), g.amount, g.charges
       FROM (SELECT \(groupBy), SUM(\(cost)) AS amount, COUNT(*) AS charges
-            FROM charge WHERE month = ? GROUP BY \(groupBy)) g
+            FROM charge WHERE month = ?\(filter.conditions) GROUP BY \(groupBy)) g
       JOIN chargeProfile p ON p.id = g.profileId
       """
+    let arguments = StatementArguments([month.databaseValue] + filter.arguments)
     do {
-      return try database.writer.read { db in
-        try Row.fetchAll(db, sql: sql, arguments: [month]).map { row in
-          var columns: [ChargeColumn: String] = [:]
-          let profileId: Int64 = row[0]
-          var index = 1
-          for column in profile {
-            if let value = Self.text(row[index], column) { columns[column] = value }
-            index += 1
-          }
-          let currency: String = row[index]
+      return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+        var columns: [ChargeColumn: String] = [:]
+        let profileId: Int64 = row[0]
+        var index = 1
+        for column in profile {
+          if let value = Self.text(row[index], column) { columns[column] = value }
           index += 1
-          for column in perCharge {
-            if let value = Self.text(row[index], column) { columns[column] = value }
-            index += 1
-          }
-          let amount: Int64 = row[index]
-          let charges: Int64 = row[index + 1]
-          return RawGroup(
-            profileId: profileId,
-            attributes: ChargeAttributes.from(columns: columns),
-            currency: currency,
-            amount: Int128(amount),
-            charges: charges
-          )
         }
+        let currency: String = row[index]
+        index += 1
+        for column in perCharge {
+          if let value = Self.text(row[index], column) { columns[column] = value }
+          index += 1
+        }
+        let amount: Int64 = row[index]
+        let charges: Int64 = row[index + 1]
+        return RawGroup(
+          profileId: profileId,
+          attributes: ChargeAttributes.from(columns: columns),
+          currency: currency,
+          amount: Int128(amount),
+          charges: charges
+        )
       }
     } catch {
       throw .store(.sqlite(reason: SpendDatabase.reason(error)))

@@ -118,11 +118,22 @@ public struct AllocationExplainer: Sendable {
           "charge \(row[0] as Int64) (source line \(row[1] as Int64)): "
           + "\(values[.serviceName] ?? "?"), sub-account \(values[.subAccountId] ?? "?"), "
           + "effective cost \(values[.effectiveCost] ?? "?") \(values[.billingCurrency] ?? "")"
+          + aiSummary(values)
         return (summary, ChargeAttributes.from(columns: values))
       }
     } catch {
       throw .sqlite(reason: SpendDatabase.reason(error))
     }
+  }
+
+  /// `, AI category gpu-compute (1.0 x NVIDIA A10G)` or `, not AI`.
+  private static func aiSummary(_ values: [ChargeColumn: String]) -> String {
+    guard let category = values[.aiCategory] else { return ", not AI" }
+    var text = ", AI category \(category)"
+    if let count = values[.acceleratorCount], let model = values[.acceleratorModel] {
+      text += " (\(count) x \(model) per instance)"
+    }
+    return text
   }
 
   private func location(_ line: Int?) -> String {

@@ -92,7 +92,14 @@ public enum ConfigurationLoader {
       }
       if var ai = reader.child("ai") {
         if let flag = try ai.bool("count_gpu_compute") { configuration.countGPUCompute = flag }
-        warnings += ai.unknownKeys(known: ["count_gpu_compute"], in: "'ai'")
+        if let rules = try ai.string("rules") {
+          configuration.aiRules =
+            rules.hasPrefix("/")
+            ? rules
+            : URL(fileURLWithPath: path).deletingLastPathComponent()
+              .appendingPathComponent(rules).path
+        }
+        warnings += ai.unknownKeys(known: ["count_gpu_compute", "rules"], in: "'ai'")
       }
       for var item in try items(reader.value("teams"), what: "teams") {
         configuration.teams.append(try parseTeam(&item))

@@ -111,6 +111,9 @@ public struct FinOpsConfiguration: Sendable, Equatable {
   public var innovationTeams: [String] = []
   /// Whether GPU instances count as AI spend.
   public var countGPUCompute = true
+  /// A user AI rule file (`ai.rules`), resolved against the configuration file's folder; its
+  /// rules are tried before the built-in ones at ingest.
+  public var aiRules: String?
   /// The teams.
   public var teams: [Team] = []
   /// The pilots.

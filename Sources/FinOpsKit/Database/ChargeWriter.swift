@@ -52,6 +52,9 @@ public final class ChargeWriter {
 
   var channel: RowChannel?
   private var batch = RowBatch()
+  /// Fills `x_AICategory` and the accelerator columns of each new profile (once per distinct
+  /// profile, never per row), unless the importer set them itself.
+  var classifier: AIClassifier?
 
   /// The scopes written so far, in order of first appearance.
   public var tallies: [ScopeTally] { ledger.tallies }
@@ -281,7 +284,7 @@ public final class ChargeWriter {
     // The key is already the encoding `ChargeStore` reads: the scope id, then profile columns.
     batch.append(.profile)
     batch.append(id)
-    batch.bytes.append(contentsOf: profileKey)
+    appendProfileColumns()
     if profiles.count >= Self.profileCacheLimit || profileBytes >= Self.profileCacheByteLimit {
       profiles.removeAll()
       profileBytes = 0
@@ -290,5 +293,51 @@ public final class ChargeWriter {
     profileBytes += profileKey.count
     profileCount += 1
     return id
+  }
+
+  /// Appends the profile key, with the derived AI columns (the last profile columns, null in
+  /// the key unless the importer set them) filled in by the classifier.
+  private func appendProfileColumns() {
+    let derived = ChargeColumn.derived
+    guard let classifier, derived.allSatisfy({ slots[$0.rawValue].tag == .null }) else {
+      batch.bytes.append(contentsOf: profileKey)
+      return
+    }
+    let result = rowBytes.withUnsafeBufferPointer { bytes in
+      classifier.classify(
+        column: { column in self.string(self.slots[column.rawValue], in: bytes) },
+        extras: string(slots[ChargeColumn.extras.rawValue], in: bytes)
+      )
+    }
+    // Each null derived column is one tag byte at the end of the key.
+    batch.bytes.append(contentsOf: profileKey.dropLast(derived.count))
+    if let category = result.category {
+      batch.append(.text)
+      batch.appendText(category.rawValue)
+    } else {
+      batch.append(.null)
+    }
+    if let accelerator = result.accelerator {
+      batch.append(.real)
+      batch.append(accelerator.count)
+      batch.append(.text)
+      batch.appendText(accelerator.model)
+    } else {
+      batch.append(.null)
+      batch.append(.null)
+    }
+  }
+
+  private func string(_ slot: Slot, in bytes: UnsafeBufferPointer<UInt8>) -> String? {
+    switch slot.tag {
+    case .null: return nil
+    case .integer: return String(slot.integer)
+    case .real: return String(slot.real)
+    case .text:
+      return String(
+        decoding: UnsafeBufferPointer(rebasing: bytes[slot.start..<slot.start + slot.count]),
+        as: UTF8.self
+      )
+    }
   }
 }

@@ -13,6 +13,11 @@ extension SpendDatabase {
     migrator.registerMigration("v1-charge") { db in
       try db.execute(sql: chargeTableSQL)
     }
+    migrator.registerMigration("v2-ai-category") { db in
+      try db.execute(sql: aiCategorySQL)
+      // Charges imported before the migration get the built-in classification.
+      try AIClassifier.reclassify(db, with: AIClassifier.standard())
+    }
     return migrator
   }
 
@@ -168,6 +173,36 @@ extension SpendDatabase {
       p.commitmentDiscountCategory, p.commitmentDiscountType, p.commitmentDiscountStatus,
       c.commitmentDiscountQuantity, p.commitmentDiscountUnit, p.capacityReservationId,
       p.capacityReservationStatus, p.tags, c.extras
+    FROM charge c JOIN chargeProfile p ON p.id = c.profileId;
+    """
+
+  /// The AI columns of a profile.
+  ///
+  /// `x_AICategory` and, for GPU and accelerator instances, the accelerators per instance and
+  /// their model are derived at ingest from the profile's descriptive attributes by the rules
+  /// of `importers/ai/`. The view gains them as its last columns.
+  private static let aiCategorySQL = """
+    ALTER TABLE chargeProfile ADD COLUMN aiCategory TEXT;
+    ALTER TABLE chargeProfile ADD COLUMN acceleratorCount REAL;
+    ALTER TABLE chargeProfile ADD COLUMN acceleratorModel TEXT;
+    CREATE INDEX chargeProfile_aiCategory ON chargeProfile(aiCategory);
+    DROP VIEW focusCharge;
+    CREATE VIEW focusCharge AS
+    SELECT c.id, c.scopeId, c.fileId, c.sourceLine, c.month, c.profileId,
+      p.billingAccountId, p.billingAccountName, p.billingAccountType, p.subAccountId,
+      p.subAccountName, p.subAccountType, p.billingCurrency, p.billingPeriodStart,
+      p.billingPeriodEnd, c.chargePeriodStart, c.chargePeriodEnd, p.chargeCategory, p.chargeClass,
+      p.chargeDescription, p.chargeFrequency, c.billedCostNanos, c.effectiveCostNanos,
+      c.listCostNanos, c.contractedCostNanos, p.listUnitPrice, p.contractedUnitPrice,
+      p.pricingCategory, c.pricingQuantity, p.pricingUnit, p.pricingCurrency, c.consumedQuantity,
+      p.consumedUnit, p.providerName, p.publisherName, p.invoiceIssuerName, p.invoiceId,
+      p.serviceName, p.serviceCategory, p.serviceSubcategory, p.regionId, p.regionName,
+      p.availabilityZone, c.resourceId, c.resourceName, p.resourceType, p.skuId, p.skuPriceId,
+      p.skuMeter, p.skuPriceDetails, p.commitmentDiscountId, p.commitmentDiscountName,
+      p.commitmentDiscountCategory, p.commitmentDiscountType, p.commitmentDiscountStatus,
+      c.commitmentDiscountQuantity, p.commitmentDiscountUnit, p.capacityReservationId,
+      p.capacityReservationStatus, p.tags, c.extras, p.aiCategory, p.acceleratorCount,
+      p.acceleratorModel
     FROM charge c JOIN chargeProfile p ON p.id = c.profileId;
     """
 }

@@ -5,6 +5,208 @@ enum BuiltinMappings {
   /// Each embedded file's name and text, sorted by name.
   static let files: [(name: String, text: String)] = [
     (
+      "aws-cur.yaml",
+      #"""
+      # AWS Cost and Usage Report (legacy CUR), CSV parts (optionally gzip-compressed).
+      #
+      # Column reference: AWS "Cost and Usage Reports: Data dictionary" (identity/, bill/, lineItem/,
+      # product/, pricing/, reservation/, savingsPlan/, resourceTags/ columns). The FOCUS meanings
+      # follow the FOCUS specification and AWS's own amortization rules:
+      #
+      # - BilledCost is what the invoice charges for the line: lineItem/UnblendedCost, whatever the
+      #   line item type (usage, fees, credits, refunds, tax, Savings Plan negations).
+      # - EffectiveCost is the amortized cost: commitment-covered usage carries its share of the
+      #   commitment, purchases carry only the part of the commitment left unused, so that the
+      #   EffectiveCost total of a month is what the month really cost (the upfront fee spread over
+      #   the term) and nothing is counted twice.
+      # - Part files delivered together must cover one billing period (see `parts` below); a
+      #   `<report>-Manifest.json` given to `finops ingest` expands to the parts it lists.
+      id: aws-cur
+      display_name: AWS Cost and Usage Report (legacy CUR)
+      summary: AWS CUR CSV parts with slash-style columns (lineItem/UnblendedCost, resourceTags/user:team).
+      examples: [aws-cur-usage-tags, aws-cur-commitments, aws-cur-credits-refunds-tax]
+
+      detect: [lineItem/UnblendedCost, lineItem/LineItemType, bill/PayerAccountId]
+
+      # Every part of one delivery covers the same billing period.
+      parts: one-billing-period
+
+      versions:
+        - version: legacy
+          required:
+            - bill/PayerAccountId
+            - bill/BillingPeriodStartDate
+            - bill/BillingPeriodEndDate
+            - lineItem/LineItemType
+            - lineItem/UsageStartDate
+            - lineItem/UsageEndDate
+            - lineItem/UnblendedCost
+            - lineItem/CurrencyCode
+          not_null:
+            - bill/PayerAccountId
+            - bill/BillingPeriodStartDate
+            - lineItem/UnblendedCost
+
+      fields:
+        # Accounts: the payer (management) account is billed; the usage (member) account consumed.
+        billing_account_id: bill/PayerAccountId
+        sub_account_id: lineItem/UsageAccountId
+        billing_currency: lineItem/CurrencyCode
+        billing_period_start: bill/BillingPeriodStartDate
+        billing_period_end: bill/BillingPeriodEndDate
+        charge_period_start: lineItem/UsageStartDate
+        charge_period_end: lineItem/UsageEndDate
+        invoice_id: bill/InvoiceId
+        invoice_issuer_name: bill/InvoicingEntity
+        provider_name: {value: AWS}
+        publisher_name: {first: [product/sellerOfRecord, bill/BillingEntity]}
+
+        billed_cost: lineItem/UnblendedCost
+        effective_cost:
+          by: lineItem/LineItemType
+          cases:
+            # Usage covered by a Savings Plan: the plan's rate for it (amortized commitment).
+            SavingsPlanCoveredUsage: savingsPlan/SavingsPlanEffectiveCost
+            # Cancels the on-demand cost of covered usage on the invoice; already in the line above.
+            SavingsPlanNegation: {value: "0"}
+            # The commitment is spread over covered usage; only the unused part is a cost of its own.
+            SavingsPlanRecurringFee:
+              difference: [savingsPlan/TotalCommitmentToDate, savingsPlan/UsedCommitment]
+            # Paid upfront, amortized into the SavingsPlanEffectiveCost of covered usage.
+            SavingsPlanUpfrontFee: {value: "0"}
+            # Usage covered by a reservation: its amortized upfront plus recurring fee.
+            DiscountedUsage: reservation/EffectiveCost
+            # The reservation's monthly fee: only the unused part (the used part is in DiscountedUsage).
+            RIFee:
+              sum:
+                - reservation/UnusedAmortizedUpfrontFeeForBillingPeriod
+                - reservation/UnusedRecurringFee
+            # A reservation's upfront fee is amortized into DiscountedUsage and RIFee; other one-time
+            # fees (no reservation ARN) cost what they are billed.
+            Fee:
+              by: reservation/ReservationARN
+              cases: {"": lineItem/UnblendedCost}
+              else: {value: "0"}
+          else: lineItem/UnblendedCost
+        list_cost: pricing/publicOnDemandCost
+        list_unit_price: pricing/publicOnDemandRate
+
+        charge_category:
+          by: lineItem/LineItemType
+          cases:
+            Usage: {value: Usage}
+            DiscountedUsage: {value: Usage}
+            SavingsPlanCoveredUsage: {value: Usage}
+            SavingsPlanNegation: {value: Usage}
+            Fee: {value: Purchase}
+            RIFee: {value: Purchase}
+            SavingsPlanUpfrontFee: {value: Purchase}
+            SavingsPlanRecurringFee: {value: Purchase}
+            Tax: {value: Tax}
+            Credit: {value: Credit}
+            # Negotiated and bundled discounts are granted by the provider against usage.
+            EdpDiscount: {value: Credit}
+            PrivateRateDiscount: {value: Credit}
+            BundledDiscount: {value: Credit}
+            Discount: {value: Credit}
+            DistributorDiscount: {value: Credit}
+            # A refund does not say what it refunds: FOCUS's category for the rest.
+            Refund: {value: Adjustment}
+          else: {value: Adjustment}
+        charge_class:
+          by: lineItem/LineItemType
+          cases: {Refund: {value: Correction}}
+        charge_frequency:
+          by: lineItem/LineItemType
+          cases:
+            Fee: {value: One-Time}
+            SavingsPlanUpfrontFee: {value: One-Time}
+            Credit: {value: One-Time}
+            Refund: {value: One-Time}
+            RIFee: {value: Recurring}
+            SavingsPlanRecurringFee: {value: Recurring}
+            Tax: {value: Recurring}
+          else: {value: Usage-Based}
+        charge_description: lineItem/LineItemDescription
+        pricing_category:
+          by: lineItem/LineItemType
+          cases:
+            Usage: {value: Standard}
+            DiscountedUsage: {value: Committed}
+            SavingsPlanCoveredUsage: {value: Committed}
+        commitment_discount_id: {first: [savingsPlan/SavingsPlanARN, reservation/ReservationARN]}
+        commitment_discount_category:
+          by: lineItem/LineItemType
+          cases:
+            SavingsPlanCoveredUsage: {value: Spend}
+            SavingsPlanNegation: {value: Spend}
+            SavingsPlanRecurringFee: {value: Spend}
+            SavingsPlanUpfrontFee: {value: Spend}
+            DiscountedUsage: {value: Usage}
+            RIFee: {value: Usage}
+        commitment_discount_type:
+          by: lineItem/LineItemType
+          cases:
+            SavingsPlanCoveredUsage: {value: Savings Plan}
+            SavingsPlanNegation: {value: Savings Plan}
+            SavingsPlanRecurringFee: {value: Savings Plan}
+            SavingsPlanUpfrontFee: {value: Savings Plan}
+            DiscountedUsage: {value: Reserved Instance}
+            RIFee: {value: Reserved Instance}
+
+        consumed_quantity: lineItem/UsageAmount
+        consumed_unit: pricing/unit
+        pricing_quantity: lineItem/UsageAmount
+        pricing_unit: pricing/unit
+
+        # Service: the product's name, or its code where the product has no name (some tax lines).
+        service_name: {first: [product/ProductName, lineItem/ProductCode]}
+        service_category:
+          by: lineItem/ProductCode
+          cases:
+            AmazonEC2: {value: Compute}
+            AWSLambda: {value: Compute}
+            AmazonECS: {value: Compute}
+            AmazonEKS: {value: Compute}
+            AmazonS3: {value: Storage}
+            AmazonEFS: {value: Storage}
+            AmazonGlacier: {value: Storage}
+            AmazonRDS: {value: Databases}
+            AmazonDynamoDB: {value: Databases}
+            AmazonElastiCache: {value: Databases}
+            AmazonRedshift: {value: Analytics}
+            AmazonAthena: {value: Analytics}
+            AmazonBedrock: {value: AI and Machine Learning}
+            AmazonSageMaker: {value: AI and Machine Learning}
+            AmazonVPC: {value: Networking}
+            AmazonCloudFront: {value: Networking}
+            AmazonRoute53: {value: Networking}
+            AWSDataTransfer: {value: Networking}
+            AmazonCloudWatch: {value: Management and Governance}
+            AWSCloudTrail: {value: Management and Governance}
+            AWSConfig: {value: Management and Governance}
+            AWSSupportBusiness: {value: Other}
+            awskms: {value: Security}
+            AWSSecretsManager: {value: Security}
+          else: {value: Other}
+        service_subcategory: product/productFamily
+        region_id: {first: [product/regionCode, product/region]}
+        region_name: product/location
+        availability_zone: lineItem/AvailabilityZone
+        resource_id: lineItem/ResourceId
+        sku_id: product/sku
+        sku_price_id: pricing/RateCode
+        sku_meter: lineItem/UsageType
+
+        # Tags: user-defined cost allocation tags by their own key (`resourceTags/user:team` ->
+        # `team`), AWS-generated ones under `aws:` (`aws:createdBy`).
+        tags:
+          collect:
+            - prefix: "resourceTags/user:"
+            - {prefix: "resourceTags/aws:", key_prefix: "aws:"}
+      """#
+    ),
+    (
       "focus.yaml",
       #"""
       # FOCUS (FinOps Open Cost and Usage Specification) CSV exports, versions 1.0, 1.1 and 1.2.
@@ -126,6 +328,6 @@ enum BuiltinMappings {
         sub_account_type: SubAccountType
         tags: Tags
       """#
-    )
+    ),
   ]
 }

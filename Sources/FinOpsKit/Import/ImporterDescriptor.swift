@@ -11,6 +11,8 @@ public struct ImporterDescriptor: Sendable, Equatable, Codable {
   /// Names of fixture cases under `Tests/FinOpsKitTests/Fixtures/importers/<id>/` that document
   /// and test it.
   public var examples: [String]
+  /// Whether the files of one delivery (one folder or manifest) must cover one billing period.
+  public var partsShareBillingPeriod: Bool?
 
   /// Creates a descriptor.
   /// - Parameters:
@@ -19,13 +21,16 @@ public struct ImporterDescriptor: Sendable, Equatable, Codable {
   ///   - summary: One sentence.
   ///   - fileKinds: The file kinds read.
   ///   - examples: Fixture case names.
+  ///   - partsShareBillingPeriod: Whether parts delivered together cover one billing period.
   public init(
     id: String,
     displayName: String,
     summary: String,
     fileKinds: [FileKind],
-    examples: [String]
+    examples: [String],
+    partsShareBillingPeriod: Bool? = nil
   ) {
+    self.partsShareBillingPeriod = partsShareBillingPeriod
     self.id = id
     self.displayName = displayName
     self.summary = summary

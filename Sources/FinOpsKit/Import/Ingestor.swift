@@ -30,6 +30,8 @@ public final class Ingestor {
   private let registry: ImporterRegistry
   /// Called every few thousand rows while importing.
   public var onProgress: (@Sendable (Progress) -> Void)?
+  /// Classifies new charge profiles as AI; `nil` means the built-in rules.
+  public var aiClassifier: AIClassifier?
 
   /// Creates an ingestor.
   /// - Parameters:
@@ -183,7 +185,9 @@ public final class Ingestor {
         let store = try ChargeStore(db: db, batchId: batchId)
         let ids = try ChargeStore.nextIds(db)
         let writer = ChargeWriter(nextProfileId: ids.profile, nextScopeId: ids.scope)
+        writer.classifier = aiClassifier ?? AIClassifier.standard()
         let rows = RowPolicy(skipBadRows: options.skipBadRows, writer: writer)
+        var parts: [PartPeriodCheck.Part] = []
         for (number, file) in planned.enumerated() {
           let id = file.importer.descriptor.id
           try db.execute(
@@ -194,6 +198,9 @@ public final class Ingestor {
             arguments: [batchId, file.path, file.size, file.sha256, id, file.version]
           )
           let fileId = db.lastInsertedRowID
+          if file.importer.descriptor.partsShareBillingPeriod == true {
+            parts.append(.init(fileId: fileId, path: file.path, format: id))
+          }
           writer.startFile(fileId, format: id)
           rows.startFile()
           if let progress {
@@ -226,6 +233,7 @@ public final class Ingestor {
           outcome.files[file.outcomeIndex].rows = imported
           outcome.files[file.outcomeIndex].rejected = rows.rejectedInFile
         }
+        try PartPeriodCheck.verify(parts, writer: writer)
         try store.writeTotals(writer.tallies)
         for (fileId, scopes) in writer.scopesByFile {
           for scope in scopes {

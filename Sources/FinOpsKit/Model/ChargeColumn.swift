@@ -24,6 +24,8 @@ public enum ChargeColumn: Int, CaseIterable, Sendable {
   case capacityReservationId, capacityReservationStatus
   case tags
   case extras
+  // Derived at ingest from the columns above (AI classification, `importers/ai/`).
+  case aiCategory, acceleratorCount, acceleratorModel
 
   /// How a column's values are parsed and stored.
   public enum Kind: Sendable {
@@ -57,6 +59,15 @@ public enum ChargeColumn: Int, CaseIterable, Sendable {
     }
   }
 
+  /// Whether finops derives the column at ingest (AI category and accelerators) instead of
+  /// reading it from the source; an importer may still set it, and then its value is kept.
+  public var isDerived: Bool {
+    self == .aiCategory || self == .acceleratorCount || self == .acceleratorModel
+  }
+
+  /// The columns derived at ingest, in table order; they are the last profile columns.
+  public static let derived = allCases.filter(\.isDerived)
+
   /// The columns stored on each charge row, in table order.
   public static let perCharge = allCases.filter(\.isPerCharge)
   /// The columns stored in `chargeProfile`, in table order.
@@ -70,7 +81,8 @@ public enum ChargeColumn: Int, CaseIterable, Sendable {
     switch self {
     case .billedCost, .effectiveCost, .listCost, .contractedCost: return .money
     case .listUnitPrice, .contractedUnitPrice: return .decimalText
-    case .pricingQuantity, .consumedQuantity, .commitmentDiscountQuantity: return .quantity
+    case .pricingQuantity, .consumedQuantity, .commitmentDiscountQuantity, .acceleratorCount:
+      return .quantity
     case .billingPeriodStart, .billingPeriodEnd, .chargePeriodStart, .chargePeriodEnd:
       return .timestamp
     case .tags, .skuPriceDetails, .extras: return .jsonObject
@@ -78,9 +90,16 @@ public enum ChargeColumn: Int, CaseIterable, Sendable {
     }
   }
 
-  /// The FOCUS column name (`BilledCost`); `x_Extras` for the bag of unmapped source columns.
+  /// The FOCUS column name (`BilledCost`); `x_`-prefixed for columns of finops's own
+  /// (`x_Extras`, the bag of unmapped source columns, and the derived `x_AICategory`...).
   public var focusName: String {
-    if self == .extras { return "x_Extras" }
+    switch self {
+    case .extras: return "x_Extras"
+    case .aiCategory: return "x_AICategory"
+    case .acceleratorCount: return "x_AcceleratorCount"
+    case .acceleratorModel: return "x_AcceleratorModel"
+    default: break
+    }
     let name = String(describing: self)
     return name.prefix(1).uppercased() + name.dropFirst()
   }

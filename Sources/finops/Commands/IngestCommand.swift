@@ -25,6 +25,15 @@ struct IngestCommand: ParsableCommand {
   @Flag(help: "Import the good rows and keep each bad row, with its reason, in the database.")
   var skipBadRows = false
 
+  @Option(
+    help: ArgumentHelp(
+      "An AI rule file tried before the built-in rules (default: 'ai.rules' in the "
+        + "configuration file, if it exists).",
+      valueName: "path"
+    )
+  )
+  var aiRules: String?
+
   func run() throws {
     do {
       let database = try SpendDatabase(path: global.databasePath)
@@ -33,6 +42,7 @@ struct IngestCommand: ParsableCommand {
         registry = try registry.adding(directory: directory)
       }
       let ingestor = Ingestor(database: database, registry: registry)
+      ingestor.aiClassifier = try AIClassifier.load(userRules: try userAIRules())
       let progress = Diagnostics.stderrIsTerminal ? ProgressLine() : nil
       if let progress { ingestor.onProgress = { progress.update($0) } }
       let report = try ingestor.ingest(
@@ -43,5 +53,12 @@ struct IngestCommand: ParsableCommand {
     } catch {
       throw Diagnostics.fail(error)
     }
+  }
+
+  /// `--ai-rules`, else `ai.rules` of the configuration file when that file exists.
+  private func userAIRules() throws -> String? {
+    if let aiRules { return aiRules }
+    guard FileManager.default.fileExists(atPath: global.config) else { return nil }
+    return try LoadedConfiguration.load(global.config).aiRules
   }
 }

@@ -11,7 +11,10 @@ extension ImporterMapping {
   ///   value of another column (case-sensitive); without `else` an unlisted value gives null.
   /// - `{collect: [{prefix: "resourceTags/user:"}, {prefix: "resourceTags/aws:", key_prefix:
   ///   "aws:"}]}`: a JSON object of every column whose name starts with a prefix, keyed by the
-  ///   rest of the name (after `key_prefix`), for tag columns.
+  ///   rest of the name (after `key_prefix`), for tag columns. An entry with `json: Column`
+  ///   reads the keys of that column's JSON object instead of column names.
+  /// - `{first: [a, b]}`: the first source that has a value on this row.
+  /// - `{json: product, key: product_name}`: one key of a column holding a JSON object.
   public indirect enum FieldSource: Codable, Sendable, Equatable {
     /// The first column present in the header, with a constant for empty values.
     case columns([String], defaultValue: String?)
@@ -25,6 +28,10 @@ extension ImporterMapping {
     case cases(by: String, cases: [String: FieldSource], otherwise: FieldSource?)
     /// A JSON object built from columns sharing a prefix.
     case collect([TagPrefix])
+    /// The first source with a value on the row.
+    case first([FieldSource])
+    /// One key of a column holding a JSON object.
+    case jsonValue(column: String, key: String)
 
     /// A family of columns that become one JSON object.
     public struct TagPrefix: Codable, Sendable, Equatable {
@@ -32,24 +39,28 @@ extension ImporterMapping {
       public var prefix: String
       /// Put before each key (`aws:` keeps AWS-generated tags apart).
       public var keyPrefix: String?
+      /// A column holding a JSON object whose keys are matched instead of column names.
+      public var json: String?
 
       /// Creates a tag prefix.
       /// - Parameters:
       ///   - prefix: The column name prefix.
       ///   - keyPrefix: Put before each key.
-      public init(prefix: String, keyPrefix: String? = nil) {
+      ///   - json: A JSON-object column whose keys are matched instead of column names.
+      public init(prefix: String, keyPrefix: String? = nil, json: String? = nil) {
         self.prefix = prefix
         self.keyPrefix = keyPrefix
+        self.json = json
       }
 
       enum CodingKeys: String, CodingKey {
-        case prefix
+        case prefix, json
         case keyPrefix = "key_prefix"
       }
     }
 
     enum CodingKeys: String, CodingKey {
-      case column, columns, value, sum, difference, by, cases, collect
+      case column, columns, value, sum, difference, by, cases, collect, first, json, key
       case defaultValue = "default"
       case otherwise = "else"
     }
@@ -87,6 +98,10 @@ extension ImporterMapping {
         )
       } else if let prefixes = try container.decodeIfPresent([TagPrefix].self, forKey: .collect) {
         self = .collect(prefixes)
+      } else if let parts = try container.decodeIfPresent([FieldSource].self, forKey: .first) {
+        self = .first(parts)
+      } else if let column = try container.decodeIfPresent(String.self, forKey: .json) {
+        self = .jsonValue(column: column, key: try container.decode(String.self, forKey: .key))
       } else {
         var columns = try container.decodeIfPresent([String].self, forKey: .columns) ?? []
         if let column = try container.decodeIfPresent(String.self, forKey: .column) {
@@ -117,6 +132,23 @@ extension ImporterMapping {
         try container.encode(cases, forKey: .cases)
         try container.encodeIfPresent(otherwise, forKey: .otherwise)
       case .collect(let prefixes): try container.encode(prefixes, forKey: .collect)
+      case .first(let parts): try container.encode(parts, forKey: .first)
+      case .jsonValue(let column, let key):
+        try container.encode(column, forKey: .json)
+        try container.encode(key, forKey: .key)
+      }
+    }
+
+    /// The columns whose values can become the field's value (not the `by` columns that only
+    /// choose a branch), for `not_null`.
+    var valueColumns: [String] {
+      switch self {
+      case .cases(_, let cases, let otherwise):
+        return cases.keys.sorted().flatMap { cases[$0]?.valueColumns ?? [] }
+          + (otherwise?.valueColumns ?? [])
+      case .sum(let parts), .first(let parts): return parts.flatMap(\.valueColumns)
+      case .difference(let left, let right): return left.valueColumns + right.valueColumns
+      default: return referencedColumns
       }
     }
 
@@ -124,8 +156,10 @@ extension ImporterMapping {
     var referencedColumns: [String] {
       switch self {
       case .columns(let columns, _): return columns
-      case .constant, .collect: return []
-      case .sum(let parts): return parts.flatMap(\.referencedColumns)
+      case .constant: return []
+      case .collect(let prefixes): return prefixes.compactMap(\.json)
+      case .jsonValue(let column, _): return [column]
+      case .sum(let parts), .first(let parts): return parts.flatMap(\.referencedColumns)
       case .difference(let left, let right):
         return left.referencedColumns + right.referencedColumns
       case .cases(let by, let cases, let otherwise):

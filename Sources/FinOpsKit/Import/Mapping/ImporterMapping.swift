@@ -22,6 +22,15 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
   public var fields: [String: FieldSource]
   /// Source columns never kept, not even as extras.
   public var ignore: [String]?
+  /// How the files of one delivery relate: `one-billing-period` means that every part of a
+  /// delivery (the files of one folder or one manifest) covers the same billing period.
+  public var parts: PartsRule?
+
+  /// A rule on the part files delivered together.
+  public enum PartsRule: String, Codable, Sendable, Equatable {
+    /// All parts of a delivery cover one billing period (AWS CUR).
+    case oneBillingPeriod = "one-billing-period"
+  }
 
   /// One version of a format.
   public struct Version: Codable, Sendable, Equatable {
@@ -41,7 +50,7 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
   }
 
   enum CodingKeys: String, CodingKey {
-    case id, summary, examples, detect, versions, fields, ignore
+    case id, summary, examples, detect, versions, fields, ignore, parts
     case displayName = "display_name"
     case slashDates = "slash_dates"
   }

@@ -19,7 +19,8 @@ public struct MappingImporter: Importer {
       displayName: mapping.displayName,
       summary: mapping.summary,
       fileKinds: [.csv],
-      examples: mapping.examples
+      examples: mapping.examples,
+      partsShareBillingPeriod: mapping.parts == .oneBillingPeriod ? true : nil
     )
   }
 
@@ -67,7 +68,9 @@ public struct MappingImporter: Importer {
     case .cases(_, let cases, let otherwise):
       for branch in cases.values { try validate(branch, for: column, key: key, source: source) }
       if let otherwise { try validate(otherwise, for: column, key: key, source: source) }
-    case .columns, .constant:
+    case .first(let parts):
+      for part in parts { try validate(part, for: column, key: key, source: source) }
+    case .columns, .constant, .jsonValue:
       break
     }
   }

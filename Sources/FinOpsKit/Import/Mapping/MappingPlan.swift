@@ -7,7 +7,9 @@ final class MappingPlan {
     case sum([Source])
     case difference(Source, Source)
     case cases(by: Int, table: [String: Source], otherwise: Source?)
-    case collect([(index: Int, key: [UInt8])])
+    case collect([(index: Int, key: [UInt8])], json: [JSONTagSource])
+    case first([Source])
+    case jsonValue(column: Int, key: [UInt8])
     case absent
   }
 
@@ -35,6 +37,8 @@ final class MappingPlan {
   private var constants: [UnsafeMutableBufferPointer<UInt8>] = []
   private var scratch: [UInt8] = []
   private var extrasBuffer: [UInt8] = []
+  /// Holds a JSON value whose escapes had to be undone (`jsonValue` sources).
+  var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
 
   /// Resolves a mapping against a header.
   /// - Throws: `ImportError.missingColumns` when the version's required columns are absent.
@@ -85,7 +89,7 @@ final class MappingPlan {
           column: simple,
           source: sources.count - (fallback >= 0 ? 2 : 1),
           fallback: fallback,
-          notNull: referenced.contains { notNull.contains($0.lowercased()) }
+          notNull: source.valueColumns.contains { notNull.contains($0.lowercased()) }
         )
       )
     }
@@ -100,6 +104,7 @@ final class MappingPlan {
 
   deinit {
     for buffer in constants { buffer.deallocate() }
+    unescaped.deallocate()
   }
 
   private func constant(_ text: String) -> Source {
@@ -134,23 +139,36 @@ final class MappingPlan {
       )
     case .cases(let by, let cases, let otherwise):
       let fallback = otherwise.map { compile($0, header: header, index: index, used: &used) }
-      guard let column = index[by.lowercased()] else { return fallback ?? .absent }
+      guard let column = index[by.lowercased()] else {
+        // An absent column reads as empty on every row.
+        let empty = cases[""].map { compile($0, header: header, index: index, used: &used) }
+        return empty ?? fallback ?? .absent
+      }
       used.insert(column)
       var table: [String: Source] = [:]
       for (value, branch) in cases {
         table[value] = compile(branch, header: header, index: index, used: &used)
       }
       return .cases(by: column, table: table, otherwise: fallback)
+    case .first(let parts):
+      return .first(parts.map { compile($0, header: header, index: index, used: &used) })
+    case .jsonValue(let name, let key):
+      guard let column = index[name.lowercased()] else { return .absent }
+      used.insert(column)
+      return .jsonValue(column: column, key: Array(key.utf8))
     case .collect(let prefixes):
+      let json = Self.jsonTagSources(prefixes, index: index, used: &used)
       var members: [(Int, [UInt8])] = []
       for (column, name) in header.enumerated() {
-        guard let prefix = prefixes.first(where: { name.hasPrefix($0.prefix) }) else { continue }
+        guard
+          let prefix = prefixes.first(where: { $0.json == nil && name.hasPrefix($0.prefix) })
+        else { continue }
         let key = (prefix.keyPrefix ?? "") + String(name.dropFirst(prefix.prefix.count))
         guard !key.isEmpty else { continue }
         used.insert(column)
         members.append((column, Array((JSONText.quoted(key) + ":").utf8)))
       }
-      return members.isEmpty ? .absent : .collect(members)
+      return members.isEmpty && json.isEmpty ? .absent : .collect(members, json: json)
     }
   }
 
@@ -192,14 +210,19 @@ final class MappingPlan {
           amount = try money(sources[field.fallback], reader, position: position)
         }
         guard let nanos = amount else {
-          if field.notNull { throw emptyError(position) }
+          if field.notNull { throw emptyError(position, reader) }
           continue
         }
         writer.setMoney(field.target, nanos)
         continue
       }
-      if case .collect(let members) = sources[field.source] {
+      if case .collect(let members, let json) = sources[field.source] {
         if try jsonObject(of: members, reader, into: &scratch, skippingEmpty: true) {
+          scratch.removeLast()  // reopened for the JSON-map tags
+        }
+        try appendJSONTags(json, reader, into: &scratch)
+        if !scratch.isEmpty {
+          scratch.append(UInt8(ascii: "}"))
           scratch.withUnsafeBufferPointer { writer.setText(field.target, $0) }
         } else if field.notNull {
           throw emptyError(position)
@@ -210,7 +233,7 @@ final class MappingPlan {
         let (bytes, column) = value(sources[field.source], reader, kind: kind)
           ?? (field.fallback >= 0 ? value(sources[field.fallback], reader, kind: kind) : nil)
       else {
-        if field.notNull { throw emptyError(position) }
+        if field.notNull { throw emptyError(position, reader) }
         continue
       }
       try set(bytes, field: field, from: column, position: position, writer)
@@ -226,8 +249,15 @@ final class MappingPlan {
     column >= 0 ? header[column] : names[position]
   }
 
-  private func emptyError(_ position: Int) -> RowError {
-    RowError(column: names[position], reason: "is empty but the format requires a value")
+  /// A source column's name as written in the header.
+  func columnName(_ index: Int) -> String { header[index] }
+
+  private func emptyError(_ position: Int, _ reader: CSVReader? = nil) -> RowError {
+    let column = reader.flatMap { valueColumn(sources[fields[position].source], $0) }
+    return RowError(
+      column: column.map(columnName) ?? names[position],
+      reason: "is empty but the format requires a value"
+    )
   }
 
   /// The bytes a source yields for this row, with the index of the column they come from (-1
@@ -248,12 +278,19 @@ final class MappingPlan {
       return (bytes, -1)
     case .cases(let by, let table, let otherwise):
       return value(branch(by, table, otherwise, reader), reader, kind: kind)
+    case .first(let parts):
+      for part in parts {
+        if let found = value(part, reader, kind: kind) { return found }
+      }
+      return nil
+    case .jsonValue(let column, let key):
+      return jsonValue(column: column, key: key, reader)
     case .sum, .difference, .collect, .absent, nil:
       return nil
     }
   }
 
-  private func branch(
+  func branch(
     _ by: Int,
     _ table: [String: Source],
     _ otherwise: Source?,
@@ -261,7 +298,7 @@ final class MappingPlan {
   )
     -> Source?
   {
-    guard !reader.isNull(by) else { return otherwise }
+    guard !reader.isNull(by) else { return table[""] ?? otherwise }
     return table[String(decoding: reader.field(by), as: UTF8.self)] ?? otherwise
   }
 
@@ -270,7 +307,7 @@ final class MappingPlan {
     -> Int64?
   {
     switch source {
-    case .column, .constant:
+    case .column, .constant, .jsonValue:
       guard let (bytes, column) = value(source, reader, kind: .money) else { return nil }
       do {
         return try ScaledDecimal.parse(bytes, scale: ChargeColumn.moneyScale)
@@ -303,6 +340,11 @@ final class MappingPlan {
       return result
     case .cases(let by, let table, let otherwise):
       return try money(branch(by, table, otherwise, reader), reader, position: position)
+    case .first(let parts):
+      for part in parts {
+        if let amount = try money(part, reader, position: position) { return amount }
+      }
+      return nil
     case .collect, .absent, nil:
       return nil
     }
@@ -393,7 +435,7 @@ final class MappingPlan {
     }
   }
 
-  private func checkText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, position: Int)
+  func checkText(_ bytes: UnsafeBufferPointer<UInt8>, column: Int, position: Int)
     throws(RowError)
   {
     do {
