@@ -114,21 +114,10 @@ public enum ConfigurationLoader {
         configuration.shared.append(try parseShared(&item))
       }
       if var alerts = reader.child("alerts") {
-        if var thresholds = alerts.child("thresholds") {
-          if let value = try thresholds.decimal("warning") { configuration.alerts.warning = value }
-          if let value = try thresholds.decimal("critical") {
-            configuration.alerts.critical = value
-          }
-          warnings += thresholds.unknownKeys(known: ["warning", "critical"], in: "'thresholds'")
-        }
-        if let value = try alerts.decimal("unallocated_max") {
-          configuration.alerts.unallocatedMax = value
-        }
-        configuration.alerts.webhook = try alerts.string("webhook")
-        warnings += alerts.unknownKeys(
-          known: ["thresholds", "unallocated_max", "webhook"],
-          in: "'alerts'"
-        )
+        _ = try alerts.entries("'alerts'")
+        var alertsParser = AlertsConfigurationParser()
+        configuration.alerts = try alertsParser.parse(&alerts)
+        warnings += alertsParser.warnings
       }
       warnings += reader.unknownKeys(
         known: [

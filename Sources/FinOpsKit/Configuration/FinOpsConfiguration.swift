@@ -97,6 +97,34 @@ public struct FinOpsConfiguration: Sendable, Equatable {
     public var unallocatedMax: Int64 = 100_000_000
     /// Where alerts are posted.
     public var webhook: String?
+    /// Share of a budget the month-end forecast must reach for a critical `budget_forecast`.
+    public var forecastCritical: Int64 = 1_250_000_000
+    /// How far (as a share of total spend) innovation may fall below its target.
+    public var innovationTolerance: Int64 = 20_000_000
+    /// The innovation share above which an alert fires, if any.
+    public var innovationCap: Int64?
+    /// Days a provider or account may lag behind the as-of date before `stale_data` fires.
+    public var staleDays = 2
+    /// The growth (as a share of the reference: a budget, a target) that makes a delivered
+    /// alert worth sending again.
+    public var resendStep: Int64 = 100_000_000
+    /// How `anomaly` judges a day's spend.
+    public var anomaly = AnomalySettings()
+  }
+
+  /// The settings of the `anomaly` alert rule (see the README for the method).
+  public struct AnomalySettings: Sendable, Equatable {
+    /// How many previous same weekdays form the baseline.
+    public var weeks = 4
+    /// How many of them must be covered by data for the day to be judged.
+    public var minimumWeeks = 3
+    /// How many robust deviations above the baseline a day must be (nano-units: 4.0).
+    public var sensitivity: Int64 = 4_000_000_000
+    /// The smallest excess over the baseline that is worth an alert, in nano-units.
+    public var minimumAmount: Int64 = 100_000_000_000
+    /// The smallest band, as a share of the baseline, so a perfectly flat history does not
+    /// turn every small change into an anomaly.
+    public var minimumBandShare: Int64 = 250_000_000
   }
 
   /// The reporting currency.

@@ -18,6 +18,9 @@ extension SpendDatabase {
       // Charges imported before the migration get the built-in classification.
       try AIClassifier.reclassify(db, with: AIClassifier.standard())
     }
+    migrator.registerMigration("v2-alerts") { db in
+      try db.execute(sql: alertDeliverySQL)
+    }
     return migrator
   }
 

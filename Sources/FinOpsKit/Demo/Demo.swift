@@ -17,6 +17,10 @@ public enum Demo {
     public var allocation: MonthAllocation
     /// The sample configuration, parsed.
     public var configuration: FinOpsConfiguration
+    /// The alerts of the last month, judged as of its last day (no webhook).
+    public var alerts: [Alert] = []
+    /// The as-of day of `alerts`, in days since 1970-01-01.
+    public var alertsAsOfDay = AlertMonth.lastDay(202610)
   }
 
   /// The sample `finops.yaml` written next to the demo exports.
@@ -96,7 +100,7 @@ public enum Demo {
     let allocation = try AllocationEngine(configuration: configuration)
       .allocate(month: 202610, in: database)
     log.append("wrote a sample configuration to \(configurationPath)")
-    return Result(
+    var result = Result(
       databasePath: databasePath,
       log: log,
       batches: try ImportHistory.batches(in: database),
@@ -104,5 +108,10 @@ public enum Demo {
       allocation: allocation,
       configuration: configuration
     )
+    result.alerts = AlertRuleRegistry.evaluate(
+      try AlertContextLoader(configuration: configuration)
+        .load(month: 202610, asOfDay: result.alertsAsOfDay, database: database)
+    )
+    return result
   }
 }

@@ -207,6 +207,204 @@ enum BuiltinMappings {
       """#
     ),
     (
+      "azure-cost-details.yaml",
+      #"""
+      # Azure Cost Management cost details, ACTUAL cost (Enterprise Agreement and Microsoft Customer
+      # Agreement exports, the Cost Details API, and portal downloads).
+      #
+      # One mapping reads every schema: columns are found case-insensitively, so EA's PascalCase
+      # (`SubscriptionId`, `CostInBillingCurrency`) and MCA's camelCase (`subscriptionId`,
+      # `costInBillingCurrency`) are the same column, and where the schemas name a value differently
+      # the first column present wins (`{columns: [A, B]}`). Dates are `MM/DD/YYYY` in EA files and
+      # ISO in MCA files; both are read (slash_dates below).
+      #
+      # Actual versus amortized (read this before ingesting both; importers/README.md has the table):
+      # - The actual-cost file is the invoice view: reservation and savings plan purchases appear in
+      #   full on the day they are billed, usage covered by a commitment costs 0, there are no
+      #   unused-commitment rows. This mapping sets BilledCost = EffectiveCost = the row's cost, so a
+      #   month ingested from this file alone reconciles with the invoice on both bases (commitments
+      #   count when bought).
+      # - The amortized file of the same export is read by `azure-cost-details-amortized`; it
+      #   declares that it complements this format. When both are live for the same billing account
+      #   and billing period, this file supplies BilledCost (its EffectiveCost is set to 0) and the
+      #   amortized file supplies EffectiveCost (its BilledCost is set to 0), whatever the order or
+      #   batch they came in. Nothing is counted twice, and each total is the one its source states.
+      # - A new delivery of either file replaces the earlier delivery of the same file only (scope =
+      #   format, billing account, billing period).
+      #
+      # Scope: the billing account is the EA enrollment number or the MCA billing account id
+      # (`BillingAccountId`), the billing period is `BillingPeriodStartDate`. Azure writes inclusive
+      # end dates (`BillingPeriodEndDate` 09/30, a daily `Date`); FOCUS ends are exclusive, hence
+      # `next_day`.
+      #
+      # Azure cost details carry no tax rows (tax is on the invoice only); a `Tax` charge type is
+      # still mapped in case a reseller file carries one.
+      id: azure-cost-details
+      display_name: Azure cost details (actual cost)
+      summary: Azure Cost Management cost details, actual cost, EA and MCA schemas (CSV exports).
+      examples:
+        - ea-actual-reservation-refund-rounding
+        - ea-actual-toolkit-sample
+        - mca-actual-camel-case
+
+      # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
+      # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
+      detect: [MeterCategory, MeterId, ChargeType, BillingPeriodStartDate]
+      # Amortized exports have the same header: they are told apart by the file name (or --format).
+      detect_path_excludes: [amortized]
+
+      # Versions by the cost column they carry, newest schema first. A file with none of the cost
+      # columns falls through to the last entry, which is the newest schema again without a
+      # signature, so the error names the cost column that schema needs.
+      versions:
+        - version: cost-in-billing-currency
+          signature: [CostInBillingCurrency]
+          required: &newest [CostInBillingCurrency, Date, BillingAccountId, BillingPeriodStartDate,
+            BillingPeriodEndDate, SubscriptionId, ChargeType]
+          not_null: &not-null [Date, BillingAccountId, BillingPeriodStartDate]
+        - version: cost
+          signature: [Cost]
+          required: [Cost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: pre-tax-cost
+          signature: [PreTaxCost]
+          required: [PreTaxCost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: cost-in-billing-currency
+          required: *newest
+          not_null: *not-null
+
+      slash_dates: month-first
+
+      fields:
+        # Money. The billing-currency cost is what the invoice states, so it is both costs here.
+        billed_cost: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        effective_cost: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        list_cost: {columns: [PaygCostInBillingCurrency]}
+        list_unit_price: {columns: [PayGPrice]}
+        contracted_unit_price: {columns: [UnitPrice]}
+        billing_currency: {columns: [BillingCurrencyCode, BillingCurrency]}
+        pricing_currency: {columns: [PricingCurrencyCode, PricingCurrency]}
+
+        # Who pays: EA enrollment or MCA billing account; the subscription is the sub account.
+        billing_account_id: BillingAccountId
+        billing_account_name: BillingAccountName
+        sub_account_id: {columns: [SubscriptionId, SubscriptionGuid]}
+        sub_account_name: SubscriptionName
+        sub_account_type: {value: Subscription}
+        invoice_id: {columns: [InvoiceId]}
+        provider_name: {value: Microsoft}
+        invoice_issuer_name: {value: Microsoft}
+        publisher_name: {columns: [PublisherName], default: Microsoft}
+
+        # When.
+        billing_period_start: BillingPeriodStartDate
+        billing_period_end: {next_day: BillingPeriodEndDate}
+        charge_period_start: Date
+        charge_period_end: {next_day: Date}
+
+        # What kind of charge. Unknown charge types keep their Azure name.
+        charge_category:
+          by: ChargeType
+          cases:
+            Usage: {value: Usage}
+            UnusedReservation: {value: Usage}
+            UnusedSavingsPlan: {value: Usage}
+            Purchase: {value: Purchase}
+            Refund: {value: Credit}
+            Credit: {value: Credit}
+            Tax: {value: Tax}
+            RoundingAdjustment: {value: Adjustment}
+            Adjustment: {value: Adjustment}
+          else: ChargeType
+        charge_class:
+          by: ChargeType
+          cases: {Refund: {value: Correction}}
+        charge_frequency:
+          by: Frequency
+          cases:
+            UsageBased: {value: Usage-Based}
+            OneTime: {value: One-Time}
+            Recurring: {value: Recurring}
+          else: Frequency
+        charge_description: {columns: [ProductName, Product]}
+        pricing_category:
+          by: PricingModel
+          cases:
+            OnDemand: {value: Standard}
+            On Demand: {value: Standard}
+            Spot: {value: Dynamic}
+            Reservation: {value: Committed}
+            SavingsPlan: {value: Committed}
+
+        # Commitments: reservations and savings plans (the purchase rows and the covered usage).
+        commitment_discount_id:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationId, BenefitId]}
+            SavingsPlan: {columns: [BenefitId]}
+        commitment_discount_name:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationName, BenefitName]}
+            SavingsPlan: {columns: [BenefitName]}
+        commitment_discount_category:
+          by: PricingModel
+          cases: {Reservation: {value: Usage}, SavingsPlan: {value: Spend}}
+        commitment_discount_type:
+          by: PricingModel
+          cases: {Reservation: {value: Reservation}, SavingsPlan: {value: Savings Plan}}
+        commitment_discount_status:
+          by: ChargeType
+          cases:
+            UnusedReservation: {value: Unused}
+            UnusedSavingsPlan: {value: Unused}
+            Usage:
+              by: PricingModel
+              cases: {Reservation: {value: Used}, SavingsPlan: {value: Used}}
+
+        # What was used.
+        service_name: MeterCategory
+        service_subcategory: MeterSubCategory
+        service_category:
+          by: ServiceFamily
+          cases:
+            Compute: {value: Compute}
+            Storage: {value: Storage}
+            Networking: {value: Networking}
+            Databases: {value: Databases}
+            AI + Machine Learning: {value: AI and Machine Learning}
+            Analytics: {value: Analytics}
+            Security: {value: Security}
+            Management and Governance: {value: Management and Governance}
+            Integration: {value: Integration}
+            Web: {value: Web}
+            Developer Tools: {value: Developer Tools}
+            Internet of Things: {value: Internet of Things}
+            Containers: {value: Compute}
+          else: {value: Other}
+        sku_id: {columns: [ProductId, PartNumber]}
+        sku_meter: MeterName
+        consumed_quantity: Quantity
+        consumed_unit: UnitOfMeasure
+        pricing_quantity: Quantity
+        pricing_unit: UnitOfMeasure
+
+        # Where and which resource.
+        region_id: {columns: [ResourceLocationNormalized, ResourceLocation]}
+        region_name: MeterRegion
+        availability_zone: {columns: [AvailabilityZone]}
+        resource_id: {columns: [ResourceId, InstanceName]}
+        resource_name: {columns: [ResourceName]}
+
+        # Tags: Azure writes the object's members without braces (`"env": "prod","team": "x"`);
+        # newer MCA files write a whole object. Both are read; empty is no tags.
+        tags: {json_members: Tags}
+      """#
+    ),
+    (
       "focus.yaml",
       #"""
       # FOCUS (FinOps Open Cost and Usage Specification) CSV exports, versions 1.0, 1.1 and 1.2.

@@ -18,6 +18,8 @@ struct DemoCommand: ParsableCommand {
       print(ImportsListing.text(result.batches))
       print("")
       print(AllocationListing.text(result.allocation, configuration: result.configuration))
+      print("")
+      print(AlertsListing.text(result.alerts, month: 202610, asOfDay: result.alertsAsOfDay))
       Diagnostics.write(
         "demo database: \(result.databasePath); try 'finops allocate --month 2026-10 --db "
           + "\(result.databasePath) --config \(result.configurationPath)'"

@@ -15,6 +15,9 @@ extension ImporterMapping {
   ///   reads the keys of that column's JSON object instead of column names.
   /// - `{first: [a, b]}`: the first source that has a value on this row.
   /// - `{json: product, key: product_name}`: one key of a column holding a JSON object.
+  /// - `{json_members: Tags}`: a JSON object written with or without its braces (Azure writes
+  ///   `"env": "prod","team": "search"`).
+  /// - `{next_day: Date}`: a date plus one day, for inclusive end dates.
   public indirect enum FieldSource: Codable, Sendable, Equatable {
     /// The first column present in the header, with a constant for empty values.
     case columns([String], defaultValue: String?)
@@ -28,6 +31,10 @@ extension ImporterMapping {
     case cases(by: String, cases: [String: FieldSource], otherwise: FieldSource?)
     /// A JSON object built from columns sharing a prefix.
     case collect([TagPrefix])
+    /// A column holding a JSON object whose surrounding braces may be missing.
+    case jsonMembers(String)
+    /// A date column plus one day.
+    case nextDay(String)
     /// The first source with a value on the row.
     case first([FieldSource])
     /// One key of a column holding a JSON object.
@@ -61,6 +68,8 @@ extension ImporterMapping {
 
     enum CodingKeys: String, CodingKey {
       case column, columns, value, sum, difference, by, cases, collect, first, json, key
+      case jsonMembers = "json_members"
+      case nextDay = "next_day"
       case defaultValue = "default"
       case otherwise = "else"
     }
@@ -102,6 +111,10 @@ extension ImporterMapping {
         self = .first(parts)
       } else if let column = try container.decodeIfPresent(String.self, forKey: .json) {
         self = .jsonValue(column: column, key: try container.decode(String.self, forKey: .key))
+      } else if let column = try container.decodeIfPresent(String.self, forKey: .jsonMembers) {
+        self = .jsonMembers(column)
+      } else if let column = try container.decodeIfPresent(String.self, forKey: .nextDay) {
+        self = .nextDay(column)
       } else {
         var columns = try container.decodeIfPresent([String].self, forKey: .columns) ?? []
         if let column = try container.decodeIfPresent(String.self, forKey: .column) {
@@ -132,6 +145,8 @@ extension ImporterMapping {
         try container.encode(cases, forKey: .cases)
         try container.encodeIfPresent(otherwise, forKey: .otherwise)
       case .collect(let prefixes): try container.encode(prefixes, forKey: .collect)
+      case .jsonMembers(let column): try container.encode(column, forKey: .jsonMembers)
+      case .nextDay(let column): try container.encode(column, forKey: .nextDay)
       case .first(let parts): try container.encode(parts, forKey: .first)
       case .jsonValue(let column, let key):
         try container.encode(column, forKey: .json)
@@ -156,6 +171,7 @@ extension ImporterMapping {
     var referencedColumns: [String] {
       switch self {
       case .columns(let columns, _): return columns
+      case .jsonMembers(let column), .nextDay(let column): return [column]
       case .constant: return []
       case .collect(let prefixes): return prefixes.compactMap(\.json)
       case .jsonValue(let column, _): return [column]

@@ -14,6 +14,11 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
   public var examples: [String]
   /// Columns that must all be present for the file to be recognized.
   public var detect: [String]
+  /// Text the file's path must contain (case-insensitively) for the file to be recognized, for
+  /// formats whose header is the same as another's (Azure's actual and amortized cost).
+  public var detectPathContains: [String]?
+  /// Text the file's path must not contain (case-insensitively) for the file to be recognized.
+  public var detectPathExcludes: [String]?
   /// Format versions, most specific first; the first whose signature matches is chosen.
   public var versions: [Version]
   /// How `a/b/YYYY` dates are read.
@@ -53,5 +58,7 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
     case id, summary, examples, detect, versions, fields, ignore, parts
     case displayName = "display_name"
     case slashDates = "slash_dates"
+    case detectPathContains = "detect_path_contains"
+    case detectPathExcludes = "detect_path_excludes"
   }
 }

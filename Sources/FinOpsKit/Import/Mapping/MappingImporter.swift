@@ -68,6 +68,14 @@ public struct MappingImporter: Importer {
     case .cases(_, let cases, let otherwise):
       for branch in cases.values { try validate(branch, for: column, key: key, source: source) }
       if let otherwise { try validate(otherwise, for: column, key: key, source: source) }
+    case .jsonMembers:
+      guard column.kind == .jsonObject else {
+        throw .invalid(source: source, reason: "'\(key)': json_members feeds JSON fields only")
+      }
+    case .nextDay:
+      guard column.kind == .timestamp else {
+        throw .invalid(source: source, reason: "'\(key)': next_day feeds date fields only")
+      }
     case .first(let parts):
       for part in parts { try validate(part, for: column, key: key, source: source) }
     case .columns, .constant, .jsonValue:
@@ -98,7 +106,20 @@ public struct MappingImporter: Importer {
     let header = Set(sample.header.map { $0.lowercased() })
     let missing = mapping.detect.filter { !header.contains($0.lowercased()) }
     guard missing.isEmpty else { return .miss(missing: missing) }
+    if let pathMiss = pathMismatch(sample.path) { return .miss(missing: [pathMiss]) }
     return .match(version: version(for: header)?.version)
+  }
+
+  /// What the path lacks (or has) against `detect_path_contains` / `detect_path_excludes`.
+  private func pathMismatch(_ path: String) -> String? {
+    let lowered = path.lowercased()
+    if let text = mapping.detectPathContains?.first(where: { !lowered.contains($0.lowercased()) }) {
+      return "a file name with '\(text)'"
+    }
+    if let text = mapping.detectPathExcludes?.first(where: { lowered.contains($0.lowercased()) }) {
+      return "a file name without '\(text)'"
+    }
+    return nil
   }
 
   private func version(for header: Set<String>) -> ImporterMapping.Version? {

@@ -101,7 +101,8 @@ extension MappingPlan {
   /// message about an empty value.
   func valueColumn(_ source: Source?, _ reader: CSVReader) -> Int? {
     switch source {
-    case .column(let index), .jsonValue(let index, _): return index
+    case .column(let index), .jsonValue(let index, _), .jsonMembers(let index), .nextDay(let index):
+      return index
     case .cases(let by, let table, let otherwise):
       return valueColumn(branch(by, table, otherwise, reader), reader)
     case .first(let parts), .sum(let parts):

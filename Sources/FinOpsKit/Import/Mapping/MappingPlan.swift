@@ -10,6 +10,8 @@ final class MappingPlan {
     case collect([(index: Int, key: [UInt8])], json: [JSONTagSource])
     case first([Source])
     case jsonValue(column: Int, key: [UInt8])
+    case jsonMembers(Int)
+    case nextDay(Int)
     case absent
   }
 
@@ -30,12 +32,12 @@ final class MappingPlan {
   private var sources: [Source] = []
   /// Each field's name for messages (its first source column, or the FOCUS name).
   private var names: [String] = []
-  private let header: [String]
+  let header: [String]
   /// Source column index and its pre-escaped JSON key (`"x_Foo":`).
   private(set) var extras: [(index: Int, key: [UInt8])] = []
   let slashDates: Timestamp.SlashDateOrder
   private var constants: [UnsafeMutableBufferPointer<UInt8>] = []
-  private var scratch: [UInt8] = []
+  var scratch: [UInt8] = []
   private var extrasBuffer: [UInt8] = []
   /// Holds a JSON value whose escapes had to be undone (`jsonValue` sources).
   var unescaped = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 256)
@@ -169,6 +171,11 @@ final class MappingPlan {
         members.append((column, Array((JSONText.quoted(key) + ":").utf8)))
       }
       return members.isEmpty && json.isEmpty ? .absent : .collect(members, json: json)
+    case .jsonMembers(let name), .nextDay(let name):
+      guard let column = index[name.lowercased()] else { return .absent }
+      used.insert(column)
+      if case .nextDay = source { return .nextDay(column) }
+      return .jsonMembers(column)
     }
   }
 
@@ -229,6 +236,10 @@ final class MappingPlan {
         }
         continue
       }
+      if try convertDerived(sources[field.source], field: field, position: position, reader, writer)
+      {
+        continue
+      }
       guard
         let (bytes, column) = value(sources[field.source], reader, kind: kind)
           ?? (field.fallback >= 0 ? value(sources[field.fallback], reader, kind: kind) : nil)
@@ -252,7 +263,7 @@ final class MappingPlan {
   /// A source column's name as written in the header.
   func columnName(_ index: Int) -> String { header[index] }
 
-  private func emptyError(_ position: Int, _ reader: CSVReader? = nil) -> RowError {
+  func emptyError(_ position: Int, _ reader: CSVReader? = nil) -> RowError {
     let column = reader.flatMap { valueColumn(sources[fields[position].source], $0) }
     return RowError(
       column: column.map(columnName) ?? names[position],
@@ -285,7 +296,7 @@ final class MappingPlan {
       return nil
     case .jsonValue(let column, let key):
       return jsonValue(column: column, key: key, reader)
-    case .sum, .difference, .collect, .absent, nil:
+    case .sum, .difference, .collect, .jsonMembers, .nextDay, .absent, nil:
       return nil
     }
   }
@@ -345,7 +356,7 @@ final class MappingPlan {
         if let amount = try money(part, reader, position: position) { return amount }
       }
       return nil
-    case .collect, .absent, nil:
+    case .collect, .jsonMembers, .nextDay, .absent, nil:
       return nil
     }
   }
