@@ -13,6 +13,7 @@ final class ChargeStore {
   private let profile: SQLiteStatement
   private let scope: SQLiteStatement
   private let rejected: SQLiteStatement
+  private let usage: SQLiteStatement
   private static let staticText = unsafeBitCast(0, to: sqlite3_destructor_type.self)
   /// A valid pointer for empty text (SQLite binds a null pointer as NULL, not as '').
   private static let emptyText: StaticString = ""
@@ -44,10 +45,18 @@ final class ChargeStore {
       table: "rejectedRow",
       columns: ["batchId", "fileId", "line", "reason", "content"]
     )
+    usage = try Self.prepare(db, table: "aiUsage", columns: Self.usageColumns)
   }
 
+  /// The `aiUsage` columns in the order `ChargeWriter.writeUsage` encodes them.
+  static let usageColumns = [
+    "scopeId", "fileId", "sourceLine", "month", "providerName", "endpoint", "periodStart",
+    "periodEnd", "billingAccountId", "subAccountId", "model", "apiKeyId", "userId",
+    "serviceTier", "quantityKind", "partOf", "unit", "quantity", "dimensions",
+  ]
+
   deinit {
-    for statement in [charge, profile, scope, rejected] { sqlite3_finalize(statement) }
+    for statement in [charge, profile, scope, rejected, usage] { sqlite3_finalize(statement) }
   }
 
   /// The next free ids of `chargeProfile` and `importScope`, so that the parsing thread can
@@ -71,10 +80,14 @@ final class ChargeStore {
       }
       try db.execute(
         sql: """
-          UPDATE importScope SET rowCount = ?, billedCostNanos = ?, effectiveCostNanos = ?
+          UPDATE importScope SET rowCount = ?, billedCostNanos = ?, effectiveCostNanos = ?,
+            billingCurrency = ?, coverageStart = ?, coverageEnd = ?, usageCount = ?
           WHERE id = ?
           """,
-        arguments: [tally.rowCount, billed, effective, tally.id]
+        arguments: [
+          tally.rowCount, billed, effective, tally.currency, tally.coverageStart,
+          tally.coverageEnd, tally.usageCount, tally.id,
+        ]
       )
     }
   }
@@ -90,6 +103,7 @@ final class ChargeStore {
         case .profile: try writeProfile(&cursor)
         case .scope: try writeScope(&cursor)
         case .rejected: try writeRejected(&cursor)
+        case .usage: try writeUsage(&cursor)
         case nil: preconditionFailure("corrupt row batch")
         }
       }
@@ -132,6 +146,24 @@ final class ChargeStore {
     bindText(rejected, 4, cursor.text())
     bindText(rejected, 5, cursor.text())
     try step(rejected)
+  }
+
+  /// Binds the usage columns: four integers, five texts, five tagged values, three texts with
+  /// the tagged `partOf` between them, the quantity and the tagged dimensions.
+  private func writeUsage(_ cursor: inout RowBatchCursor) throws {
+    for index in 1...4 { sqlite3_bind_int64(usage, Int32(index), cursor.integer()) }
+    bindText(usage, 5, cursor.text())
+    bindText(usage, 6, cursor.text())
+    sqlite3_bind_int64(usage, 7, cursor.integer())
+    sqlite3_bind_int64(usage, 8, cursor.integer())
+    bindText(usage, 9, cursor.text())
+    for index in 10...14 { bindValue(usage, Int32(index), &cursor) }
+    bindText(usage, 15, cursor.text())
+    bindValue(usage, 16, &cursor)
+    bindText(usage, 17, cursor.text())
+    sqlite3_bind_double(usage, 18, cursor.real())
+    bindValue(usage, 19, &cursor)
+    try step(usage)
   }
 
   @inline(__always)

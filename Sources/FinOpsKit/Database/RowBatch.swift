@@ -14,6 +14,8 @@ final class RowBatch {
     case charge = 3
     /// A `rejectedRow`: file, line, reason, content.
     case rejected = 4
+    /// An `aiUsage` row: scope, file, line, month, then the fields of a `UsageRecord`.
+    case usage = 5
   }
 
   /// Tags of encoded column values.
@@ -58,6 +60,16 @@ final class RowBatch {
   func appendText(_ text: String) {
     var copy = text
     copy.withUTF8 { appendText($0) }
+  }
+
+  /// Appends optional text as a tagged value (null or text).
+  func appendOptionalText(_ text: String?) {
+    guard let text else {
+      append(.null)
+      return
+    }
+    append(.text)
+    appendText(text)
   }
 }
 

@@ -21,6 +21,9 @@ extension SpendDatabase {
     migrator.registerMigration("v2-alerts") { db in
       try db.execute(sql: alertDeliverySQL)
     }
+    migrator.registerMigration("v2-ai-usage") { db in
+      try db.execute(sql: aiUsageSQL)
+    }
     return migrator
   }
 
@@ -207,5 +210,43 @@ extension SpendDatabase {
       p.capacityReservationStatus, p.tags, c.extras, p.aiCategory, p.acceleratorCount,
       p.acceleratorModel
     FROM charge c JOIN chargeProfile p ON p.id = c.profileId;
+    """
+
+  /// Usage records of AI provider APIs (tokens, requests, seconds, never money), and day-level
+  /// scopes.
+  ///
+  /// `aiUsage` holds one row per quantity of a usage result (one per token type), tied to an
+  /// import scope like a charge, so that a re-fetched day replaces its records. No report of
+  /// spend reads this table. `coverageStart`/`coverageEnd` are set on day-level scopes (the
+  /// API formats): the part of that UTC day the delivery covered; `usageCount` is the number of
+  /// usage records a scope holds, checked by `finops doctor` like `rowCount`.
+  private static let aiUsageSQL = """
+    ALTER TABLE importScope ADD COLUMN coverageStart INTEGER;
+    ALTER TABLE importScope ADD COLUMN coverageEnd INTEGER;
+    ALTER TABLE importScope ADD COLUMN usageCount INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE aiUsage (
+      id INTEGER PRIMARY KEY,
+      scopeId INTEGER NOT NULL,
+      fileId INTEGER NOT NULL,
+      sourceLine INTEGER NOT NULL,
+      month INTEGER NOT NULL,
+      providerName TEXT NOT NULL,
+      endpoint TEXT NOT NULL,
+      periodStart INTEGER NOT NULL,
+      periodEnd INTEGER NOT NULL,
+      billingAccountId TEXT NOT NULL,
+      subAccountId TEXT,
+      model TEXT,
+      apiKeyId TEXT,
+      userId TEXT,
+      serviceTier TEXT,
+      quantityKind TEXT NOT NULL,
+      partOf TEXT,
+      unit TEXT NOT NULL,
+      quantity REAL NOT NULL,
+      dimensions TEXT
+    );
+    CREATE INDEX aiUsage_scopeId ON aiUsage(scopeId);
+    CREATE INDEX aiUsage_month ON aiUsage(month);
     """
 }

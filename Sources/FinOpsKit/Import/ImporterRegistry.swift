@@ -8,7 +8,12 @@ public struct ImporterRegistry: Sendable {
 
   /// Code importers, one file each under `Import/Importers/`, sorted by id.
   static let codeImporters: [any Importer] = [
-    GCPBillingExportImporter()
+    AnthropicConsoleCostImporter(),
+    AnthropicCostReportImporter(),
+    AnthropicUsageReportImporter(),
+    GCPBillingExportImporter(),
+    OpenAICostsImporter(),
+    OpenAIUsageImporter(),
   ]
 
   /// The built-in importers.

@@ -24,6 +24,8 @@ public struct IngestReport: Sendable {
     public var rows: Int64
     /// Rows set aside.
     public var rejected: Int
+    /// Usage records imported (AI provider usage reports: tokens, requests; never spend).
+    public var usageRecords: Int64 = 0
   }
 
   /// A scope of an earlier batch replaced by this one.
@@ -38,6 +40,11 @@ public struct IngestReport: Sendable {
     public var replacedBatchId: Int64
     /// Rows removed with it.
     public var removedRows: Int64
+    /// For a day-level scope (API formats), the UTC day replaced.
+    public var day: Int64?
+    /// Whether this batch's delivery of the day was dropped instead, because it covered
+    /// strictly less of the day than the earlier one (a partial first bucket of a later fetch).
+    public var keptEarlier = false
   }
 
   /// The new batch, or `nil` when nothing needed importing.
@@ -50,6 +57,8 @@ public struct IngestReport: Sendable {
   public var scopes: [ChargeWriter.ScopeTally] = []
   /// Rows imported.
   public var rowCount: Int64 = 0
+  /// Usage records imported.
+  public var usageCount: Int64 = 0
   /// Rows set aside.
   public var rejectedCount = 0
   /// The first few rejection messages.

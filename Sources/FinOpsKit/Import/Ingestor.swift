@@ -218,6 +218,7 @@ public final class Ingestor {
             }
           }
           let before = writer.rowCount
+          let usageBefore = writer.usageCount
           try Self.importPipelined(
             file.importer,
             ImportFile(path: file.path, version: file.version),
@@ -232,6 +233,7 @@ public final class Ingestor {
           )
           outcome.files[file.outcomeIndex].rows = imported
           outcome.files[file.outcomeIndex].rejected = rows.rejectedInFile
+          outcome.files[file.outcomeIndex].usageRecords = writer.usageCount - usageBefore
         }
         try PartPeriodCheck.verify(parts, writer: writer)
         try store.writeTotals(writer.tallies)
@@ -254,6 +256,7 @@ public final class Ingestor {
         outcome.batchId = batchId
         outcome.scopes = writer.tallies
         outcome.rowCount = writer.rowCount
+        outcome.usageCount = writer.usageCount
         outcome.rejectedCount = rows.rejectedInBatch
         outcome.rejectionExamples = rows.examples
         return .commit
@@ -317,7 +320,13 @@ public final class Ingestor {
   }
 
   /// Marks every earlier live scope that this batch covers again as superseded, and deletes its
-  /// charges.
+  /// charges and usage records.
+  ///
+  /// Scopes of a whole billing period match on (format, billing account, billing period).
+  /// Day-level scopes (API formats, `coverageStart` set) match on the same plus the UTC day:
+  /// the newer delivery of a day wins, except when it covers strictly less of that day than
+  /// the earlier one (the partial first bucket of a fetch that started mid-day); then the
+  /// earlier, fuller day is kept and the newer rows of that day are dropped.
   private func replaceEarlierScopes(_ db: Database, batchId: Int64) throws
     -> [IngestReport.Replacement]
   {
@@ -325,13 +334,18 @@ public final class Ingestor {
       db,
       sql: """
         SELECT old.id, old.batchId, old.format, old.billingAccountId, old.billingPeriodStart,
-          old.rowCount
+          old.rowCount, new.id, old.coverageStart / 86400 * 86400,
+          new.coverageStart IS NOT NULL AND new.coverageStart >= old.coverageStart
+            AND new.coverageEnd <= old.coverageEnd
+            AND (new.coverageStart > old.coverageStart OR new.coverageEnd < old.coverageEnd)
         FROM importScope new
         JOIN importScope old ON old.format = new.format
           AND old.billingAccountId = new.billingAccountId
           AND old.billingPeriodStart = new.billingPeriodStart
           AND old.batchId <> new.batchId
           AND old.supersededByBatchId IS NULL
+          AND ((old.coverageStart IS NULL AND new.coverageStart IS NULL)
+            OR old.coverageStart / 86400 = new.coverageStart / 86400)
         WHERE new.batchId = ?
         ORDER BY old.id
         """,
@@ -339,13 +353,16 @@ public final class Ingestor {
     )
     var replacements: [IngestReport.Replacement] = []
     for row in earlier {
-      let scopeId: Int64 = row[0]
+      let keptEarlier: Bool = row[8]
+      let scopeId: Int64 = keptEarlier ? row[6] : row[0]
+      let winner: Int64 = keptEarlier ? row[1] : batchId
       try db.execute(sql: "DELETE FROM charge WHERE scopeId = ?", arguments: [scopeId])
       let removed = Int64(db.changesCount)
       try db.execute(sql: "DELETE FROM chargeProfile WHERE scopeId = ?", arguments: [scopeId])
+      try db.execute(sql: "DELETE FROM aiUsage WHERE scopeId = ?", arguments: [scopeId])
       try db.execute(
         sql: "UPDATE importScope SET supersededByBatchId = ? WHERE id = ?",
-        arguments: [batchId, scopeId]
+        arguments: [winner, scopeId]
       )
       replacements.append(
         .init(
@@ -353,7 +370,9 @@ public final class Ingestor {
           billingAccountId: row[3],
           billingPeriodStart: row[4],
           replacedBatchId: row[1],
-          removedRows: removed
+          removedRows: removed,
+          day: row[7],
+          keptEarlier: keptEarlier
         )
       )
     }

@@ -70,19 +70,36 @@ public enum DatabaseDoctor {
       actual[row[0]] = (row[1], row[2], row[3])
       charges += row[1] as Int64
     }
+    var usage: [Int64: Int64] = [:]
+    for row in try Row.fetchAll(db, sql: "SELECT scopeId, COUNT(*) FROM aiUsage GROUP BY scopeId") {
+      usage[row[0]] = row[1]
+    }
     var checked = 0
     for row in try Row.fetchAll(
       db,
       sql: """
         SELECT id, batchId, billingAccountId, billingPeriodStart, rowCount, billedCostNanos,
-          effectiveCostNanos, supersededByBatchId FROM importScope ORDER BY id
+          effectiveCostNanos, supersededByBatchId, usageCount, coverageStart
+        FROM importScope ORDER BY id
         """
     ) {
       let id: Int64 = row[0]
+      let day = (row[9] as Int64?).map { ", day \(Timestamp.date($0))" } ?? ""
       let label =
         "scope \(id) (batch \(row[1] as Int64), account '\(row[2] as String)', period "
-        + "\(Timestamp.date(row[3] as Int64)))"
+        + "\(Timestamp.date(row[3] as Int64))\(day))"
       let found = actual.removeValue(forKey: id)
+      let usageFound = usage.removeValue(forKey: id) ?? 0
+      let usageRecorded: Int64 = row[8]
+      if (row[7] as Int64?) != nil ? usageFound > 0 : usageFound != usageRecorded {
+        findings.append(
+          Finding(
+            check: "totals",
+            message: "\(label) recorded \(usageRecorded) usage records but holds \(usageFound)"
+              + ((row[7] as Int64?) != nil ? " after it was replaced" : "")
+          )
+        )
+      }
       if (row[7] as Int64?) != nil {
         if let found, found.rows > 0 {
           findings.append(
@@ -112,6 +129,14 @@ public enum DatabaseDoctor {
     for (scope, found) in actual.sorted(by: { $0.key < $1.key }) {
       findings.append(
         Finding(check: "orphans", message: "\(found.rows) charges refer to missing scope \(scope)")
+      )
+    }
+    for (scope, count) in usage.sorted(by: { $0.key < $1.key }) {
+      findings.append(
+        Finding(
+          check: "orphans",
+          message: "\(count) usage records refer to missing scope \(scope)"
+        )
       )
     }
     return (findings, checked, charges)

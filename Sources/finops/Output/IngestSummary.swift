@@ -9,6 +9,7 @@ enum IngestSummary {
       switch file.status {
       case .imported:
         var line = "\(file.path): imported \(file.rows) rows as \(file.format)\(version)"
+        if file.usageRecords > 0 { line += " and \(file.usageRecords) usage records" }
         if file.rejected > 0 { line += ", set aside \(file.rejected) bad rows" }
         lines.append(line)
       case .unchanged(let batch):
@@ -18,6 +19,18 @@ enum IngestSummary {
       }
     }
     for replacement in report.replacements {
+      if let day = replacement.day {
+        lines.append(
+          replacement.keptEarlier
+            ? "kept \(replacement.format) account \(replacement.billingAccountId) day "
+              + "\(Timestamp.date(day)) from batch \(replacement.replacedBatchId): it covers more "
+              + "of the day than this delivery, whose \(replacement.removedRows) rows were dropped"
+            : "replaced \(replacement.format) account \(replacement.billingAccountId) day "
+              + "\(Timestamp.date(day)) from batch \(replacement.replacedBatchId) "
+              + "(\(replacement.removedRows) rows)"
+        )
+        continue
+      }
       lines.append(
         "replaced \(replacement.format) account \(replacement.billingAccountId) period "
           + "\(Timestamp.date(replacement.billingPeriodStart)) from batch "
@@ -29,7 +42,7 @@ enum IngestSummary {
       return lines.joined(separator: "\n")
     }
     var totals: [String: (Int128, Int128)] = [:]
-    for scope in report.scopes {
+    for scope in report.scopes where !scope.currency.isEmpty {
       let current = totals[scope.currency] ?? (0, 0)
       totals[scope.currency] = (current.0 + scope.billedCost, current.1 + scope.effectiveCost)
     }
@@ -39,7 +52,9 @@ enum IngestSummary {
         + currency
     }.joined(separator: "; ")
     lines.append(
-      "batch \(batch): \(report.rowCount) rows in \(report.scopes.count) scopes"
+      "batch \(batch): \(report.rowCount) rows"
+        + (report.usageCount > 0 ? " and \(report.usageCount) usage records" : "")
+        + " in \(report.scopes.count) scopes"
         + (money.isEmpty ? "" : "; \(money)")
     )
     if report.rejectedCount > 0 {
