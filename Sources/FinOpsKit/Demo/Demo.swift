@@ -75,6 +75,8 @@ public enum Demo {
       files.append(path)
     }
     log.append("wrote \(files.count) FOCUS 1.2 exports to \(exports)")
+    let gcpFiles = try GCPBillingExportGenerator.writeDemoMonths(into: exports)
+    log.append("wrote \(gcpFiles.count) Google Cloud billing exports (JSON Lines) to \(exports)")
     let database = try SpendDatabase(path: databasePath)
     let ingestor = Ingestor(database: database, registry: try ImporterRegistry.builtIn())
     let first = try ingestor.ingest(IngestOptions(paths: [exports]))
