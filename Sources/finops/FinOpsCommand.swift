@@ -15,6 +15,7 @@ struct FinOpsCommand: ParsableCommand {
       ImportersCommand.self,
       AllocateCommand.self,
       ExplainCommand.self,
+      ReportCommand.self,
       AICommand.self,
       AlertsCommand.self,
       DoctorCommand.self,

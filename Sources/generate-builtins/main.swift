@@ -1,4 +1,4 @@
-// Embeds the canonical files of `importers/` into the FinOpsKit library as Swift string
+// Embeds the canonical files of `importers/` and `reports/` into the FinOpsKit library as Swift string
 // literals, so that the binary carries them. Run from the package root:
 //
 //     swift run generate-builtins
@@ -46,6 +46,10 @@ let targets: [(folder: String, suffix: String, type: String, file: String, summa
   (
     "importers/ai", "", "BuiltinAIRules", "BuiltinAIRules+Generated.swift",
     "The AI classification rules and accelerator table of `importers/ai/`, embedded in the binary."
+  ),
+  (
+    "reports", ".mustache", "BuiltinTemplates", "BuiltinTemplates+Generated.swift",
+    "The report templates of `reports/`, embedded in the binary."
   ),
 ]
 

@@ -54,7 +54,7 @@ struct AlertsCommandTests {
     let folder = try prepare()
     let plain = try alerts([], in: folder)
     #expect(plain.status == 0, "\(plain.stderr)")
-    #expect(plain.stdout.hasPrefix("1 alerts for 2026-10 as of 2026-10-06 (0 critical, 1 warning)"))
+    #expect(plain.stdout.hasPrefix("1 alert for 2026-10 as of 2026-10-06 (0 critical, 1 warning)"))
     #expect(try alerts(["--fail-on", "critical"], in: folder).status == 0)
     #expect(try alerts(["--fail-on", "warning"], in: folder).status == 1)
     // 900 of 800 is over budget: critical.
@@ -99,6 +99,9 @@ struct AlertsCommandTests {
     #expect(early.status == 64)
     #expect(early.stderr.contains("--as-of 2026-09-30 is before 2026-10"))
     #expect(try alerts(["--as-of", "yesterday"], in: folder).status == 64)
+    let notAURL = try alerts(["--webhook", "hooks.example/x"], in: folder)
+    #expect(notAURL.status == 64)
+    #expect(notAURL.stderr.contains("--webhook must be an http:// or https:// URL"))
     folder.write("finops.yaml", "alerts:\n  stale_days: soon\n")
     let bad = try alerts([], in: folder)
     #expect(bad.status == 65)
@@ -134,5 +137,51 @@ struct AlertsCommandTests {
       try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
     )
     #expect((object["text"] as? String)?.contains("[critical] budget_actual team:payments") == true)
+  }
+}
+
+/// `finops demo` ends with the month's alerts; `--no-webhook` ignores a configured webhook.
+struct AlertsDemoTests {
+  @Test func theDemoPrintsTheMonthsAlertsAndAlertsRunsOnItsDatabase() throws {
+    let folder = TemporaryDirectory()
+    let demo = try CommandRunner.run(["demo", "--out", "demo"], in: folder.url)
+    #expect(demo.status == 0, "\(demo.stderr)")
+    #expect(demo.stdout.contains("alerts for 2026-10 as of 2026-10-31"))
+    #expect(demo.stdout.contains("budget_actual"))
+    let paths = ["--db", "demo/finops.sqlite", "--config", "demo/finops.yaml"]
+    let json = try CommandRunner.run(
+      ["alerts", "--month", "2026-10", "--format", "json"] + paths,
+      in: folder.url
+    )
+    #expect(json.status == 0, "\(json.stderr)")
+    let array = try #require(
+      try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]]
+    )
+    let kinds = Set(array.compactMap { $0["kind"] as? String })
+    #expect(
+      kinds.isSubset(of: [
+        "budget_actual", "budget_forecast", "pilot_lifetime",
+        "innovation_share", "unallocated", "anomaly", "stale_data",
+      ])
+    )
+    #expect(!array.isEmpty)
+  }
+
+  @Test func noWebhookSkipsTheConfiguredOne() throws {
+    let folder = TemporaryDirectory()
+    folder.write("oct.csv", AlertsCommandTests.export)
+    let server = try TestHTTPServer()
+    folder.write(
+      "finops.yaml",
+      AlertsCommandTests.configuration(budget: 1000) + "\nalerts:\n  webhook: \(server.url)\n"
+    )
+    #expect(try CommandRunner.run(["ingest", "oct.csv"], in: folder.url).status == 0)
+    let arguments = ["alerts", "--month", "2026-10", "--as-of", "2026-10-06"]
+    let skipped = try CommandRunner.run(arguments + ["--no-webhook"], in: folder.url)
+    #expect(skipped.status == 0)
+    #expect(server.requests.isEmpty)
+    let sent = try CommandRunner.run(arguments, in: folder.url)
+    #expect(sent.status == 0, "\(sent.stderr)")
+    #expect(server.requests.count == 1)
   }
 }

@@ -106,3 +106,60 @@ final class UncheckedBox<Value>: @unchecked Sendable {
     lock.unlock()
   }
 }
+
+/// `finops report` while `finops ingest` replaces two months in one batch (issue 8).
+@Suite(.serialized)
+struct ReportSnapshotTests {
+  @Test func aReportDuringAnIngestSeesOneCommittedState() throws {
+    let folder = TemporaryDirectory()
+    for (rows, name, month) in [
+      (2_000, "sep-a.csv", "2026-09"), (2_000, "oct-a.csv", "2026-10"),
+      (30_000, "sep-b.csv", "2026-09"), (30_000, "oct-b.csv", "2026-10"),
+    ] {
+      let result = try CommandRunner.run(
+        ["generate", "--rows", String(rows), "--month", month, "--out", name],
+        in: folder.url
+      )
+      #expect(result.status == 0, "\(result.stderr)")
+    }
+    _ = folder.write(
+      "finops.yaml",
+      "currency: USD\nteams: [{id: payments}]\nrules:\n"
+        + "  - {name: all, when: {provider_name: '*'}, team: payments}\n"
+    )
+    let report = ["report", "--month", "2026-10", "--format", "json", "--db", "x.sqlite"]
+    func totals() throws -> String {
+      let result = try CommandRunner.run(report, in: folder.url)
+      #expect(result.status == 0, "\(result.stderr)")
+      let object =
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+      return "\(object?["total"] ?? "?") after \(object?["previous_total"] ?? "?")"
+    }
+    let first = try CommandRunner.run(
+      ["ingest", "sep-a.csv", "oct-a.csv", "--db", "x.sqlite"],
+      in: folder.url
+    )
+    #expect(first.status == 0, "\(first.stderr)")
+    let before = try totals()
+
+    let ingest = Process()
+    ingest.executableURL = CommandRunner.executable
+    ingest.arguments = ["ingest", "sep-b.csv", "oct-b.csv", "--db", "x.sqlite"]
+    ingest.currentDirectoryURL = folder.url
+    ingest.standardError = FileHandle.nullDevice
+    try ingest.run()
+    var seen: [String] = []
+    while ingest.isRunning {
+      seen.append(try totals())
+    }
+    ingest.waitUntilExit()
+    #expect(ingest.terminationStatus == 0)
+    let after = try totals()
+    #expect(before != after)
+    // Both months change in one batch: a report sees both old or both new, never a mix.
+    for state in seen {
+      #expect(state == before || state == after, "mixed state \(state)")
+    }
+    #expect(!seen.isEmpty, "the ingest finished before any report ran")
+  }
+}

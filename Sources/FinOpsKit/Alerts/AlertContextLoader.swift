@@ -64,7 +64,7 @@ public struct AlertContextLoader: Sendable {
     if let last = daily.lastDay, let first = try firstDataDay(database), first <= last {
       context.dataDays = first...last
     }
-    context.freshness = try FreshnessQuery.lastDays(month: month, in: database)
+    context.freshness = try FreshnessQuery.lastDays(month: month, asOfDay: asOfDay, in: database)
     return context
   }
 

@@ -37,8 +37,8 @@ public enum AlertsListing {
   ///   - asOfDay: The as-of date in days since 1970-01-01.
   /// - Returns: The text.
   public static func text(_ alerts: [Alert], month: Int, asOfDay: Int) -> String {
-    let heading = "alerts for \(AlertMonth.text(month)) as of \(AlertMonth.date(asOfDay))"
-    guard !alerts.isEmpty else { return "no \(heading)" }
+    let period = "for \(AlertMonth.text(month)) as of \(AlertMonth.date(asOfDay))"
+    guard !alerts.isEmpty else { return "no alerts \(period)" }
     var rows = [["SEVERITY", "KIND", "SUBJECT", "VALUE", "THRESHOLD"]]
     for alert in alerts {
       rows.append([
@@ -48,7 +48,8 @@ public enum AlertsListing {
     }
     let critical = alerts.filter { $0.severity == .critical }.count
     var lines = [
-      "\(alerts.count) \(heading) (\(critical) critical, \(alerts.count - critical) warning)",
+      "\(alerts.count == 1 ? "1 alert" : "\(alerts.count) alerts") \(period) "
+        + "(\(critical) critical, \(alerts.count - critical) warning)",
       "",
       TextTable.render(rows, rightAligned: [3, 4]),
       "",

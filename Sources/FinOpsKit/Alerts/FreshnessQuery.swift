@@ -3,23 +3,31 @@ import GRDB
 /// The last day of data per provider, billing account and sub-account, for `stale_data`.
 ///
 /// Only charges of daily or finer granularity count (a charge period of at most one day):
-/// a monthly fee says nothing about whether yesterday's usage has arrived. Sources with data in
-/// the month or the month before are considered, so a provider dropped long ago stays quiet.
+/// a monthly fee says nothing about whether yesterday's usage has arrived. Sources with data
+/// from the month before through the as-of date's month are considered, so a provider dropped
+/// long ago stays quiet, and data after the as-of date does not count.
 enum FreshnessQuery {
-  static func lastDays(month: Int, in database: SpendDatabase) throws(AllocationError)
-    -> [AlertContext.Freshness]
+  static func lastDays(month: Int, asOfDay: Int, in database: SpendDatabase)
+    throws(AllocationError) -> [AlertContext.Freshness]
   {
+    var months: [Int] = []
+    var current = max(Timestamp.monthKey(Int64(asOfDay) * 86_400), month)
+    while current >= AlertMonth.previous(month) {
+      months.append(current)
+      current = AlertMonth.previous(current)
+    }
     let sql = """
       SELECT COALESCE(p.providerName, ''), p.billingAccountId, COALESCE(p.subAccountId, ''),
         MAX(c.chargePeriodStart)
       FROM charge c JOIN chargeProfile p ON p.id = c.profileId
-      WHERE c.month IN (?, ?) AND c.chargePeriodEnd - c.chargePeriodStart <= 86400
+      WHERE c.month IN (\(months.map(String.init).joined(separator: ",")))
+        AND c.chargePeriodStart < ? AND c.chargePeriodEnd - c.chargePeriodStart <= 86400
       GROUP BY 1, 2, 3
       """
     let rows: [Row]
     do {
       rows = try database.writer.read { db in
-        try Row.fetchAll(db, sql: sql, arguments: [AlertMonth.previous(month), month])
+        try Row.fetchAll(db, sql: sql, arguments: [Int64(asOfDay + 1) * 86_400])
       }
     } catch {
       throw .store(.sqlite(reason: SpendDatabase.reason(error)))

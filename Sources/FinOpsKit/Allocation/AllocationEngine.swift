@@ -17,9 +17,11 @@ public struct AllocationEngine: Sendable {
   private let teamIds: Set<String>
   private let pilotIds: Set<String>
 
-  /// Columns always read, for coverage and for the largest unallocated items.
+  /// Columns always read, for coverage, the largest unallocated items and reports (AI spend by
+  /// category and model, and the models behind a pilot's cost per 1M tokens).
   static let reportedColumns: [ChargeColumn] = [
     .providerName, .subAccountId, .subAccountName, .serviceName, .serviceCategory,
+    .aiCategory, .chargeDescription, .skuMeter, .skuId,
   ]
 
   /// Prepares an engine.

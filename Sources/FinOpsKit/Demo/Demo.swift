@@ -21,6 +21,8 @@ public enum Demo {
     public var alerts: [Alert] = []
     /// The as-of day of `alerts`, in days since 1970-01-01.
     public var alertsAsOfDay = AlertMonth.lastDay(202610)
+    /// The report files written for the last month (Markdown and CSV).
+    public var reportFiles: [String] = []
   }
 
   /// The sample `finops.yaml` written next to the demo exports.
@@ -44,6 +46,9 @@ public enum Demo {
       - name: bedrock for support
         when: {service_name: Amazon Bedrock, tags: {team: support}}
         pilot: support-copilot
+      - name: pilot tag
+        when: {tags: {pilot: "*"}}
+        pilot: "{tags.pilot}"
       - name: team tag
         when: {tags: {team: "*"}}
         team: "{tags.team}"
@@ -77,6 +82,14 @@ public enum Demo {
     log.append("wrote \(files.count) FOCUS 1.2 exports to \(exports)")
     let gcpFiles = try GCPBillingExportGenerator.writeDemoMonths(into: exports)
     log.append("wrote \(gcpFiles.count) Google Cloud billing exports (JSON Lines) to \(exports)")
+    // Azure (MCA) cost details, both views of each month: combined on ingest, never doubled.
+    for (index, month) in [202608, 202609, 202610].enumerated() {
+      for view in AzureCostExportGenerator.View.allCases {
+        let path = (exports as NSString).appendingPathComponent("azure-\(view)-\(month).csv")
+        try AzureCostExportGenerator(month: month, seed: UInt64(index + 11)).write(view, to: path)
+      }
+    }
+    log.append("wrote Azure actual and amortized cost details for the same three months")
     let database = try SpendDatabase(path: databasePath)
     let ingestor = Ingestor(database: database, registry: try ImporterRegistry.builtIn())
     let first = try ingestor.ingest(IngestOptions(paths: [exports]))
@@ -114,6 +127,14 @@ public enum Demo {
       try AlertContextLoader(configuration: configuration)
         .load(month: 202610, asOfDay: result.alertsAsOfDay, database: database)
     )
+    let report = ReportContext(
+      summary: try MonthSummaryBuilder(configuration: configuration)
+        .build(month: ReportMonth(202610), database: database),
+      configuration: configuration
+    )
+    for format in [ReportFormat.md, .csv] {
+      result.reportFiles += try ReportWriter.write(format, context: report, to: directory).files
+    }
     return result
   }
 }

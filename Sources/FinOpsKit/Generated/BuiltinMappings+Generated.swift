@@ -5,6 +5,223 @@ enum BuiltinMappings {
   /// Each embedded file's name and text, sorted by name.
   static let files: [(name: String, text: String)] = [
     (
+      "aws-cur-2.yaml",
+      #"""
+      # AWS Cost and Usage Report 2.0 (AWS Data Exports, table COST_AND_USAGE_REPORT), CSV parts
+      # (optionally gzip-compressed).
+      #
+      # Column reference: AWS Data Exports table dictionary, "Cost and Usage Report (CUR) 2.0". The
+      # columns are the legacy CUR columns in snake case (`lineItem/UnblendedCost` ->
+      # `line_item_unblended_cost`), with a fixed schema: sparse attributes are collapsed into map
+      # columns, written in CSV as JSON objects. `product` holds the product attributes
+      # (`product_name`, `region`, ...); `resource_tags` holds the activated cost allocation tags, keyed
+      # `user_<tag>` for user-defined tags and `aws_<tag>` for AWS-generated ones.
+      #
+      # The FOCUS meanings are the same as for the legacy CUR (`aws-cur.yaml`):
+      # - BilledCost is line_item_unblended_cost, whatever the line item type.
+      # - EffectiveCost is the amortized cost: commitment-covered usage carries its share of the
+      #   commitment, purchases carry only the unused part, negations and upfront fees carry nothing.
+      # - Part files delivered together (one folder, or the data files a manifest lists) must cover
+      #   one billing period.
+      #
+      # Exports written with the legacy column set through an SQL query (`resource_tags_user_team`
+      # columns instead of the map) are read too.
+      id: aws-cur-2
+      display_name: AWS Cost and Usage Report 2.0 (Data Exports)
+      summary: AWS Data Exports CUR 2.0 CSV parts (line_item_unblended_cost, resource_tags and product as JSON maps).
+      examples: [aws-cur-2-usage-tags, aws-cur-2-commitments, aws-cur-2-credits-refunds-tax]
+
+      detect: [line_item_unblended_cost, line_item_line_item_type, bill_payer_account_id]
+
+      # Every part of one delivery covers the same billing period.
+      parts: one-billing-period
+
+      versions:
+        - version: "2.0"
+          required:
+            - bill_payer_account_id
+            - bill_billing_period_start_date
+            - bill_billing_period_end_date
+            - line_item_line_item_type
+            - line_item_usage_start_date
+            - line_item_usage_end_date
+            - line_item_unblended_cost
+            - line_item_currency_code
+          not_null:
+            - bill_payer_account_id
+            - bill_billing_period_start_date
+            - line_item_unblended_cost
+
+      fields:
+        # Accounts: the payer (management) account is billed; the usage (member) account consumed.
+        billing_account_id: bill_payer_account_id
+        billing_account_name: bill_payer_account_name
+        sub_account_id: line_item_usage_account_id
+        sub_account_name: line_item_usage_account_name
+        billing_currency: line_item_currency_code
+        billing_period_start: bill_billing_period_start_date
+        billing_period_end: bill_billing_period_end_date
+        charge_period_start: line_item_usage_start_date
+        charge_period_end: line_item_usage_end_date
+        invoice_id: bill_invoice_id
+        invoice_issuer_name: bill_invoicing_entity
+        provider_name: {value: AWS}
+        publisher_name: {first: [product_seller_of_record, bill_billing_entity]}
+
+        billed_cost: line_item_unblended_cost
+        effective_cost:
+          by: line_item_line_item_type
+          cases:
+            # Usage covered by a Savings Plan: the plan's rate for it (amortized commitment).
+            SavingsPlanCoveredUsage: savings_plan_savings_plan_effective_cost
+            # Cancels the on-demand cost of covered usage on the invoice; already in the line above.
+            SavingsPlanNegation: {value: "0"}
+            # The commitment is spread over covered usage; only the unused part is a cost of its own.
+            SavingsPlanRecurringFee:
+              difference: [savings_plan_total_commitment_to_date, savings_plan_used_commitment]
+            # Paid upfront, amortized into the SavingsPlanEffectiveCost of covered usage.
+            SavingsPlanUpfrontFee: {value: "0"}
+            # Usage covered by a reservation: its amortized upfront plus recurring fee.
+            DiscountedUsage: reservation_effective_cost
+            # The reservation's monthly fee: only the unused part (the used part is in DiscountedUsage).
+            RIFee:
+              sum:
+                - reservation_unused_amortized_upfront_fee_for_billing_period
+                - reservation_unused_recurring_fee
+            # A reservation's upfront fee is amortized into DiscountedUsage and RIFee; other one-time
+            # fees (no reservation ARN) cost what they are billed.
+            Fee:
+              by: reservation_reservation_a_r_n
+              cases: {"": line_item_unblended_cost}
+              else: {value: "0"}
+          else: line_item_unblended_cost
+        list_cost: pricing_public_on_demand_cost
+        list_unit_price: pricing_public_on_demand_rate
+
+        charge_category:
+          by: line_item_line_item_type
+          cases:
+            Usage: {value: Usage}
+            DiscountedUsage: {value: Usage}
+            SavingsPlanCoveredUsage: {value: Usage}
+            SavingsPlanNegation: {value: Usage}
+            Fee: {value: Purchase}
+            RIFee: {value: Purchase}
+            SavingsPlanUpfrontFee: {value: Purchase}
+            SavingsPlanRecurringFee: {value: Purchase}
+            Tax: {value: Tax}
+            Credit: {value: Credit}
+            # Negotiated and bundled discounts are granted by the provider against usage.
+            EdpDiscount: {value: Credit}
+            PrivateRateDiscount: {value: Credit}
+            BundledDiscount: {value: Credit}
+            Discount: {value: Credit}
+            DistributorDiscount: {value: Credit}
+            # A refund does not say what it refunds: FOCUS's category for the rest.
+            Refund: {value: Adjustment}
+          else: {value: Adjustment}
+        charge_class:
+          by: line_item_line_item_type
+          cases: {Refund: {value: Correction}}
+        charge_frequency:
+          by: line_item_line_item_type
+          cases:
+            Fee: {value: One-Time}
+            SavingsPlanUpfrontFee: {value: One-Time}
+            Credit: {value: One-Time}
+            Refund: {value: One-Time}
+            RIFee: {value: Recurring}
+            SavingsPlanRecurringFee: {value: Recurring}
+            Tax: {value: Recurring}
+          else: {value: Usage-Based}
+        charge_description: line_item_line_item_description
+        pricing_category:
+          by: line_item_line_item_type
+          cases:
+            Usage: {value: Standard}
+            DiscountedUsage: {value: Committed}
+            SavingsPlanCoveredUsage: {value: Committed}
+        commitment_discount_id: {first: [savings_plan_savings_plan_a_r_n, reservation_reservation_a_r_n]}
+        commitment_discount_category:
+          by: line_item_line_item_type
+          cases:
+            SavingsPlanCoveredUsage: {value: Spend}
+            SavingsPlanNegation: {value: Spend}
+            SavingsPlanRecurringFee: {value: Spend}
+            SavingsPlanUpfrontFee: {value: Spend}
+            DiscountedUsage: {value: Usage}
+            RIFee: {value: Usage}
+        commitment_discount_type:
+          by: line_item_line_item_type
+          cases:
+            SavingsPlanCoveredUsage: {value: Savings Plan}
+            SavingsPlanNegation: {value: Savings Plan}
+            SavingsPlanRecurringFee: {value: Savings Plan}
+            SavingsPlanUpfrontFee: {value: Savings Plan}
+            DiscountedUsage: {value: Reserved Instance}
+            RIFee: {value: Reserved Instance}
+
+        consumed_quantity: line_item_usage_amount
+        consumed_unit: pricing_unit
+        pricing_quantity: line_item_usage_amount
+        pricing_unit: pricing_unit
+
+        # Service: the product's name (from the product map, or a product_product_name column), or its
+        # code where the product has no name (some tax lines).
+        service_name:
+          first:
+            - {json: product, key: product_name}
+            - product_product_name
+            - line_item_product_code
+        service_category:
+          by: line_item_product_code
+          cases:
+            AmazonEC2: {value: Compute}
+            AWSLambda: {value: Compute}
+            AmazonECS: {value: Compute}
+            AmazonEKS: {value: Compute}
+            AmazonS3: {value: Storage}
+            AmazonEFS: {value: Storage}
+            AmazonGlacier: {value: Storage}
+            AmazonRDS: {value: Databases}
+            AmazonDynamoDB: {value: Databases}
+            AmazonElastiCache: {value: Databases}
+            AmazonRedshift: {value: Analytics}
+            AmazonAthena: {value: Analytics}
+            AmazonBedrock: {value: AI and Machine Learning}
+            AmazonSageMaker: {value: AI and Machine Learning}
+            AmazonVPC: {value: Networking}
+            AmazonCloudFront: {value: Networking}
+            AmazonRoute53: {value: Networking}
+            AWSDataTransfer: {value: Networking}
+            AmazonCloudWatch: {value: Management and Governance}
+            AWSCloudTrail: {value: Management and Governance}
+            AWSConfig: {value: Management and Governance}
+            AWSSupportBusiness: {value: Other}
+            awskms: {value: Security}
+            AWSSecretsManager: {value: Security}
+          else: {value: Other}
+        service_subcategory: product_product_family
+        region_id: {first: [product_region_code, {json: product, key: region}]}
+        region_name: product_location
+        availability_zone: line_item_availability_zone
+        resource_id: line_item_resource_id
+        sku_id: product_sku
+        sku_price_id: pricing_rate_code
+        sku_meter: line_item_usage_type
+
+        # Tags: user-defined cost allocation tags by their own key (`user_team` -> `team`),
+        # AWS-generated ones under `aws:` (`aws_createdBy` -> `aws:createdBy`); keys of other sources
+        # are left out. The same for exports that spell the map out as columns.
+        tags:
+          collect:
+            - {json: resource_tags, prefix: "user_"}
+            - {json: resource_tags, prefix: "aws_", key_prefix: "aws:"}
+            - prefix: "resource_tags_user_"
+            - {prefix: "resource_tags_aws_", key_prefix: "aws:"}
+      """#
+    ),
+    (
       "aws-cur.yaml",
       #"""
       # AWS Cost and Usage Report (legacy CUR), CSV parts (optionally gzip-compressed).
@@ -207,6 +424,215 @@ enum BuiltinMappings {
       """#
     ),
     (
+      "azure-cost-details-amortized.yaml",
+      #"""
+      # Azure Cost Management cost details, AMORTIZED cost (EA and MCA exports and downloads).
+      #
+      # Same schemas and columns as `azure-cost-details` (the actual-cost view); only the money
+      # differs, so this file is that mapping with three changes: the id, detection by file name, and
+      # how BilledCost and EffectiveCost are set. See azure-cost-details.yaml for the column choices.
+      #
+      # What the amortized file holds (Microsoft's documentation of the two datasets):
+      # - usage covered by a reservation or savings plan carries its share of the commitment (in the
+      #   actual file it costs 0);
+      # - `UnusedReservation` / `UnusedSavingsPlan` rows carry the unused part of the commitment (not
+      #   in the actual file);
+      # - reservation and savings plan purchases (and their refunds) are absent (they are spread over
+      #   the rows above);
+      # - every other row (on-demand and spot usage, Marketplace, refunds of usage, rounding) is the
+      #   same as in the actual file.
+      #
+      # So EffectiveCost is the row's cost. BilledCost is the row's cost too, except 0 for covered
+      # usage and unused-commitment rows (what they represent is billed by the purchase, which only
+      # the actual file has). A month ingested from this file alone: EffectiveCost is exact, BilledCost
+      # lacks the month's commitment purchases.
+      #
+      # Both files of a month (any order, same batch or not): `complements` below makes the actual
+      # file supply BilledCost and this file supply EffectiveCost. While both are live for the same
+      # billing account and billing period, this file's rows get BilledCost 0 and the actual file's
+      # rows get EffectiveCost 0 and no ListCost, ContractedCost or quantities (they stay on these
+      # rows), so each total is counted once and is the one its source states.
+      id: azure-cost-details-amortized
+      display_name: Azure cost details (amortized cost)
+      summary: Azure Cost Management cost details, amortized cost, EA and MCA schemas (CSV exports).
+      examples:
+        - ea-amortized-reservation-unused
+        - ea-amortized-toolkit-sample
+        - mca-amortized-savings-plan
+
+      # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
+      # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
+      detect: [BillingAccountId, BillingPeriodStartDate, SubscriptionId, MeterCategory, MeterId, ChargeType]
+      # The header is the same as the actual-cost export's: a file is amortized when its path says so
+      # (Cost Management names the dataset in the export; otherwise pass --format).
+      detect_path_contains: [amortized]
+
+      # The other view of the same charges; see the header comment.
+      complements:
+        format: azure-cost-details
+        supplies: effective_cost
+
+      # Versions by the cost column they carry, newest schema first. A file with none of the cost
+      # columns falls through to the last entry, which is the newest schema again without a
+      # signature, so the error names the cost column that schema needs.
+      versions:
+        - version: cost-in-billing-currency
+          signature: [CostInBillingCurrency]
+          required: &newest [CostInBillingCurrency, Date, BillingAccountId, BillingPeriodStartDate,
+            BillingPeriodEndDate, SubscriptionId, ChargeType]
+          not_null: &not-null [Date, BillingAccountId, BillingPeriodStartDate]
+        - version: cost
+          signature: [Cost]
+          required: [Cost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: pre-tax-cost
+          signature: [PreTaxCost]
+          required: [PreTaxCost, Date, BillingAccountId, BillingPeriodStartDate, BillingPeriodEndDate,
+            SubscriptionId, ChargeType]
+          not_null: *not-null
+        - version: cost-in-billing-currency
+          required: *newest
+          not_null: *not-null
+
+      slash_dates: month-first
+
+      fields:
+        # Money. The amortized cost is the effective cost; what is billed through a commitment is 0.
+        effective_cost: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        billed_cost:
+          by: ChargeType
+          cases:
+            UnusedReservation: {value: "0"}
+            UnusedSavingsPlan: {value: "0"}
+            Usage:
+              by: PricingModel
+              cases: {Reservation: {value: "0"}, SavingsPlan: {value: "0"}}
+              else: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+          else: {columns: [CostInBillingCurrency, Cost, PreTaxCost]}
+        list_cost: {columns: [PaygCostInBillingCurrency]}
+        list_unit_price: {columns: [PayGPrice]}
+        contracted_unit_price: {columns: [UnitPrice]}
+        billing_currency: {columns: [BillingCurrencyCode, BillingCurrency]}
+        pricing_currency: {columns: [PricingCurrencyCode, PricingCurrency]}
+
+        # Who pays: EA enrollment or MCA billing account; the subscription is the sub account.
+        billing_account_id: BillingAccountId
+        billing_account_name: BillingAccountName
+        sub_account_id: {columns: [SubscriptionId, SubscriptionGuid]}
+        sub_account_name: SubscriptionName
+        sub_account_type: {value: Subscription}
+        invoice_id: {columns: [InvoiceId]}
+        provider_name: {value: Microsoft}
+        invoice_issuer_name: {value: Microsoft}
+        publisher_name: {columns: [PublisherName], default: Microsoft}
+
+        # When.
+        billing_period_start: BillingPeriodStartDate
+        billing_period_end: {next_day: BillingPeriodEndDate}
+        charge_period_start: Date
+        charge_period_end: {next_day: Date}
+
+        # What kind of charge. Unknown charge types keep their Azure name.
+        charge_category:
+          by: ChargeType
+          cases:
+            Usage: {value: Usage}
+            UnusedReservation: {value: Usage}
+            UnusedSavingsPlan: {value: Usage}
+            Purchase: {value: Purchase}
+            Refund: {value: Credit}
+            Credit: {value: Credit}
+            Tax: {value: Tax}
+            RoundingAdjustment: {value: Adjustment}
+            Adjustment: {value: Adjustment}
+          else: ChargeType
+        charge_class:
+          by: ChargeType
+          cases: {Refund: {value: Correction}}
+        charge_frequency:
+          by: Frequency
+          cases:
+            UsageBased: {value: Usage-Based}
+            OneTime: {value: One-Time}
+            Recurring: {value: Recurring}
+          else: Frequency
+        charge_description: {columns: [ProductName, Product]}
+        pricing_category:
+          by: PricingModel
+          cases:
+            OnDemand: {value: Standard}
+            On Demand: {value: Standard}
+            Spot: {value: Dynamic}
+            Reservation: {value: Committed}
+            SavingsPlan: {value: Committed}
+
+        # Commitments: reservations and savings plans (the purchase rows and the covered usage).
+        commitment_discount_id:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationId, BenefitId]}
+            SavingsPlan: {columns: [BenefitId]}
+        commitment_discount_name:
+          by: PricingModel
+          cases:
+            Reservation: {columns: [ReservationName, BenefitName]}
+            SavingsPlan: {columns: [BenefitName]}
+        commitment_discount_category:
+          by: PricingModel
+          cases: {Reservation: {value: Usage}, SavingsPlan: {value: Spend}}
+        commitment_discount_type:
+          by: PricingModel
+          cases: {Reservation: {value: Reservation}, SavingsPlan: {value: Savings Plan}}
+        commitment_discount_status:
+          by: ChargeType
+          cases:
+            UnusedReservation: {value: Unused}
+            UnusedSavingsPlan: {value: Unused}
+            Usage:
+              by: PricingModel
+              cases: {Reservation: {value: Used}, SavingsPlan: {value: Used}}
+
+        # What was used.
+        service_name: MeterCategory
+        service_subcategory: MeterSubCategory
+        service_category:
+          by: ServiceFamily
+          cases:
+            Compute: {value: Compute}
+            Storage: {value: Storage}
+            Networking: {value: Networking}
+            Databases: {value: Databases}
+            AI + Machine Learning: {value: AI and Machine Learning}
+            Analytics: {value: Analytics}
+            Security: {value: Security}
+            Management and Governance: {value: Management and Governance}
+            Integration: {value: Integration}
+            Web: {value: Web}
+            Developer Tools: {value: Developer Tools}
+            Internet of Things: {value: Internet of Things}
+            Containers: {value: Compute}
+          else: {value: Other}
+        sku_id: {columns: [ProductId, PartNumber]}
+        sku_meter: MeterName
+        consumed_quantity: Quantity
+        consumed_unit: UnitOfMeasure
+        pricing_quantity: Quantity
+        pricing_unit: UnitOfMeasure
+
+        # Where and which resource.
+        region_id: {columns: [ResourceLocationNormalized, ResourceLocation]}
+        region_name: MeterRegion
+        availability_zone: {columns: [AvailabilityZone]}
+        resource_id: {columns: [ResourceId, InstanceName]}
+        resource_name: {columns: [ResourceName]}
+
+        # Tags: Azure writes the object's members without braces (`"env": "prod","team": "x"`);
+        # newer MCA files write a whole object. Both are read; empty is no tags.
+        tags: {json_members: Tags}
+      """#
+    ),
+    (
       "azure-cost-details.yaml",
       #"""
       # Azure Cost Management cost details, ACTUAL cost (Enterprise Agreement and Microsoft Customer
@@ -249,7 +675,7 @@ enum BuiltinMappings {
 
       # Meter columns exist in every Azure cost details schema and in no FOCUS export (Microsoft's
       # FOCUS export calls them x_SkuMeterCategory ...), nor in AWS or Google Cloud files.
-      detect: [MeterCategory, MeterId, ChargeType, BillingPeriodStartDate]
+      detect: [BillingAccountId, BillingPeriodStartDate, SubscriptionId, MeterCategory, MeterId, ChargeType]
       # Amortized exports have the same header: they are told apart by the file name (or --format).
       detect_path_excludes: [amortized]
 
@@ -415,7 +841,7 @@ enum BuiltinMappings {
       id: focus
       display_name: FOCUS 1.0 / 1.1 / 1.2
       summary: FOCUS cost and usage exports from any provider (AWS Data Exports, Azure, Google Cloud, OCI).
-      examples: [focus-1.0-sample, focus-1.1-azure-style, focus-1.2-aws-style]
+      examples: [focus-1.0-azure-export, focus-1.0-sample, focus-1.1-azure-style, focus-1.2-aws-style]
 
       # A file is FOCUS when its header has all of these.
       detect: [BilledCost, EffectiveCost, ChargePeriodStart, BillingCurrency, BillingAccountId]

@@ -76,15 +76,29 @@ public struct ImporterRegistry: Sendable {
   }
 
   /// The importers that came closest to recognizing a sample, for the unknown-format error.
+  ///
+  /// Importers that found some of their detection columns come first (most found, then fewest
+  /// lacking), at most three; when the file shares no detection column with any importer,
+  /// every importer of its kind is listed, by id, so the message names all the formats it could
+  /// have been.
   /// - Parameter sample: The file's start.
-  /// - Returns: Up to three candidates with the columns they lacked, closest first.
+  /// - Returns: The candidates with the columns they lacked, closest first.
   public func closestCandidates(to sample: FileSample) -> [ImportError.FormatCandidate] {
-    let misses: [ImportError.FormatCandidate] = importers.compactMap { importer in
-      guard importer.descriptor.fileKinds.contains(sample.kind),
-        case .miss(let missing) = importer.recognize(sample)
-      else { return nil }
-      return ImportError.FormatCandidate(id: importer.descriptor.id, missing: missing)
+    var misses: [(candidate: ImportError.FormatCandidate, found: Int)] = []
+    for importer in importers where importer.descriptor.fileKinds.contains(sample.kind) {
+      guard case .miss(let missing) = importer.recognize(sample) else { continue }
+      var empty = sample
+      empty.header = []
+      var detection = missing.count
+      if case .miss(let all) = importer.recognize(empty) { detection = all.count }
+      misses.append(
+        (.init(id: importer.descriptor.id, missing: missing), detection - missing.count)
+      )
     }
-    return Array(misses.sorted { $0.missing.count < $1.missing.count }.prefix(3))
+    let related = misses.filter { $0.found > 0 }.sorted {
+      ($0.found, -$0.candidate.missing.count) > ($1.found, -$1.candidate.missing.count)
+    }
+    if related.isEmpty { return misses.map(\.candidate) }
+    return Array(related.prefix(3).map(\.candidate))
   }
 }

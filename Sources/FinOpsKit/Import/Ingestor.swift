@@ -246,6 +246,11 @@ public final class Ingestor {
           }
         }
         outcome.replacements = try replaceEarlierScopes(db, batchId: batchId)
+        let combined = try ComplementaryScopes.apply(
+          ComplementaryScopes.pairs(in: registry),
+          db: db,
+          batchId: batchId
+        )
         let finished = Timestamp.iso8601(Int64(Date().timeIntervalSince1970))
         try db.execute(
           sql: """
@@ -254,7 +259,7 @@ public final class Ingestor {
           arguments: [finished, writer.rowCount, rows.rejectedInBatch, batchId]
         )
         outcome.batchId = batchId
-        outcome.scopes = writer.tallies
+        outcome.scopes = ComplementaryScopes.adjusted(writer.tallies, combined)
         outcome.rowCount = writer.rowCount
         outcome.usageCount = writer.usageCount
         outcome.rejectedCount = rows.rejectedInBatch

@@ -1,31 +1,51 @@
 /// AI spend of an allocated month, by category, provider and model.
 ///
-/// Until charges carry an AI category of their own, AI spend is what FOCUS classifies as
-/// ServiceCategory `AI and Machine Learning`, and the summary says so in its note.
+/// AI spend is what the classification stored at ingest (`x_AICategory`) says is AI, as in
+/// `finops ai`; GPU compute counts only when `ai.count_gpu_compute` is true. It is computed from
+/// the month's allocation groups, so a month in progress counts the same days as the rest of the
+/// report. The model is the charge description, else the SKU meter, else the SKU id.
 enum AISpendSummary {
-  /// The FOCUS service category of AI services.
-  static let focusCategory = "AI and Machine Learning"
-
-  static func compute(_ allocation: MonthAllocation, total: Int128) -> MonthSummary.AISpend {
+  static func compute(
+    _ allocation: MonthAllocation,
+    total: Int128,
+    configuration: FinOpsConfiguration
+  ) -> MonthSummary.AISpend {
     var byCategory: [String: Int128] = [:]
     var byProvider: [String: Int128] = [:]
+    var byModel: [String: Int128] = [:]
     var spend: Int128 = 0
-    for group in allocation.groups
-    where group.attributes.columns[.serviceCategory] == focusCategory {
+    var uncountedGPU: Int128 = 0
+    for group in allocation.groups {
+      let columns = group.attributes.columns
+      guard let category = columns[.aiCategory].flatMap(AICategory.init(rawValue:)) else {
+        continue
+      }
+      if category == .gpuCompute && !configuration.countGPUCompute {
+        uncountedGPU += group.amount
+        continue
+      }
       spend += group.amount
-      let service = group.attributes.columns[.serviceName] ?? "(no service)"
-      byCategory[service, default: 0] += group.amount
-      byProvider[group.attributes.columns[.providerName] ?? "(no provider)", default: 0] +=
-        group.amount
+      let provider = columns[.providerName] ?? "(no provider)"
+      let model =
+        [columns[.chargeDescription], columns[.skuMeter], columns[.skuId]]
+        .compactMap { $0 }.first { !$0.isEmpty } ?? "(unknown)"
+      byCategory[category.rawValue, default: 0] += group.amount
+      byProvider[provider, default: 0] += group.amount
+      byModel["\(provider) / \(model)", default: 0] += group.amount
+    }
+    var note: String?
+    if uncountedGPU != 0 {
+      note =
+        "GPU compute of \(ReportNumber.groupedMoney(uncountedGPU)) is not counted as AI "
+        + "(ai.count_gpu_compute: false)"
     }
     return MonthSummary.AISpend(
       spend: spend,
       share: MonthSummaryBuilder.share(spend, of: total),
       byCategory: sorted(byCategory),
       byProvider: sorted(byProvider),
-      byModel: [],
-      note: "AI spend is the FOCUS service category '\(focusCategory)', by service; "
-        + "models are not known yet"
+      byModel: sorted(byModel),
+      note: note
     )
   }
 

@@ -100,6 +100,10 @@ public struct MonthSummary: Sendable {
     public var status: BudgetStatus
     /// Where its lifetime budget stands (lifetime spend plus the rest of this month's forecast).
     public var lifetimeStatus: BudgetStatus
+    /// Tokens credited to it from AI provider usage reports, when known.
+    public var tokens: Int64?
+    /// Its spend on token-metered models per 1M of those tokens, when known.
+    public var costPerMillionTokens: Int128?
   }
 
   /// Innovation spend against its target share.

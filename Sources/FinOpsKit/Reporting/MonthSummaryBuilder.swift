@@ -83,6 +83,12 @@ public struct MonthSummaryBuilder: Sendable {
       previous: previous,
       db: db
     )
+    let tokenCosts = try PilotTokenCosts.compute(
+      current,
+      month: month,
+      before: month.start(ofDay: forecast.elapsedDays + 1),
+      db: db
+    )
     let activity = try MonthActivity.read(
       month: month,
       lastDay: forecast.elapsedDays,
@@ -143,7 +149,9 @@ public struct MonthSummaryBuilder: Sendable {
           end: pilot.end.map(ReportMonth.init),
           monthsActive: monthsActive(pilot, month: month, spend: pilotSpend[index]),
           status: status(pilotForecast, budget: monthly),
-          lifetimeStatus: status(spentLifetime + pilotForecast - pilotSpend[index], budget: total)
+          lifetimeStatus: status(spentLifetime + pilotForecast - pilotSpend[index], budget: total),
+          tokens: tokenCosts[pilot.id]?.tokens,
+          costPerMillionTokens: tokenCosts[pilot.id]?.costPerMillion
         )
       )
     }
@@ -176,7 +184,7 @@ public struct MonthSummaryBuilder: Sendable {
         targetSpend: targetSpend,
         gap: targetSpend - innovationSpend
       ),
-      ai: AISpendSummary.compute(current, total: total),
+      ai: AISpendSummary.compute(current, total: total, configuration: configuration),
       sharedSplits: current.sharedSplits,
       unallocatedItems: Self.unallocatedItems(current),
       topMovers: Self.movers(current, previousSameDays, limit: listLimit),

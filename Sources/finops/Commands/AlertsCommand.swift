@@ -54,6 +54,16 @@ struct AlertsCommand: ParsableCommand {
 
   @OptionGroup var delivery: WebhookOptions
 
+  func validate() throws {
+    if let webhook {
+      guard let url = URL(string: webhook), ["http", "https"].contains(url.scheme ?? ""),
+        url.host != nil
+      else {
+        throw ValidationError("--webhook must be an http:// or https:// URL, not '\(webhook)'")
+      }
+    }
+  }
+
   func run() throws {
     let monthKey = try month.value()
     let asOfDay = try asOfDay(month: monthKey)

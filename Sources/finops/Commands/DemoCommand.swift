@@ -20,6 +20,9 @@ struct DemoCommand: ParsableCommand {
       print(AllocationListing.text(result.allocation, configuration: result.configuration))
       print("")
       print(AlertsListing.text(result.alerts, month: 202610, asOfDay: result.alertsAsOfDay))
+      if let summary = result.reportFiles.first {
+        Diagnostics.write("reports: \(summary) and \(result.reportFiles.count - 1) CSV files")
+      }
       Diagnostics.write(
         "demo database: \(result.databasePath); try 'finops allocate --month 2026-10 --db "
           + "\(result.databasePath) --config \(result.configurationPath)'"

@@ -28,6 +28,13 @@ enum Diagnostics {
       write(error.description)
       if case .store = error { return ExitCode(70) }
       return ExitCode(65)
+    case let error as ReportError:
+      write(error.description)
+      switch error {
+      case .allocation(.store), .cannotWrite: return ExitCode(70)
+      case .invalidDate, .asOfBeforeMonth, .unknownReporter: return ExitCode(64)
+      default: return ExitCode(65)
+      }
     default:
       write("error: \(error)")
       return ExitCode(70)

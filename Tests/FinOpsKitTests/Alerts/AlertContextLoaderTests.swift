@@ -77,4 +77,20 @@ struct AlertContextLoaderTests {
     #expect(alerts.map(\.fingerprint) == ["stale_data|sub_account:AWS/sub-2|2026-10"])
     #expect(context.budgets.first?.forecast == 373 * usd)
   }
+
+  @Test func freshnessCountsDataUpToTheAsOfDateWhateverTheMonth() throws {
+    let database = try Self.database()
+    let october = AlertMonth.firstDay(202610)
+    let loader = AlertContextLoader(configuration: FinOpsConfiguration())
+    // September judged on 2026-10-20 sees October's data: only sub-2 is late.
+    let september = try loader.load(month: 202609, asOfDay: october + 19, database: database)
+    #expect(
+      AlertRuleRegistry.evaluate(september).filter { $0.kind == "stale_data" }.map(\.subject)
+        == ["sub_account:AWS/sub-2"]
+    )
+    // As of the 10th, later charges do not count and nothing is late.
+    let early = try loader.load(month: 202610, asOfDay: october + 9, database: database)
+    #expect(early.freshness.allSatisfy { $0.lastDay == october + 9 })
+    #expect(StaleDataRule().evaluate(early).isEmpty)
+  }
 }

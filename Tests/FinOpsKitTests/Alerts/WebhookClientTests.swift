@@ -71,29 +71,29 @@ struct WebhookClientTests {
   }
 
   @Test func aTimeoutIsRetriedAndThenReported() throws {
-    let server = try TestHTTPServer(fallback: .hang(seconds: 3))
+    let server = try TestHTTPServer(fallback: .hang(seconds: 8))
     let policy = WebhookClient.RetryPolicy(
       attempts: 2,
       initialDelay: 0.05,
       maximumDelay: 0.1,
-      timeout: 0.5
+      timeout: 1.5
     )
     let started = Date()
     #expect(throws: WebhookError.timeout(attempts: 2)) {
       try WebhookClient(policy: policy).post("{}", to: server.url)
     }
-    // Two attempts of 0.5 s each, not the server's 3 s.
-    #expect(Date().timeIntervalSince(started) < 2.9)
+    // Two attempts of 1.5 s each, not the server's 8 s.
+    #expect(Date().timeIntervalSince(started) < 7.5)
     #expect(server.requests.count == 2)
   }
 
   @Test func aTimeoutThenSuccessDelivers() throws {
-    let server = try TestHTTPServer(responses: [.hang(seconds: 2)])
+    let server = try TestHTTPServer(responses: [.hang(seconds: 6)])
     let policy = WebhookClient.RetryPolicy(
       attempts: 2,
       initialDelay: 0.05,
       maximumDelay: 0.1,
-      timeout: 0.5
+      timeout: 2
     )
     #expect(try WebhookClient(policy: policy).post("{}", to: server.url) == 2)
   }

@@ -124,6 +124,33 @@ struct AzureCostDetailsImporterTests {
     #expect(matches.map(\.importer.descriptor.id) == ["azure-cost-details"])
   }
 
+  /// Microsoft's FOCUS 1.0 export (with its `x_` columns) is read by the FOCUS importer, not by
+  /// the cost details mappings, and keeps its Azure columns as extras.
+  @Test func azureFOCUSExportIsDetectedAsFOCUS() throws {
+    let path = Fixtures.path("importers/focus/focus-1.0-azure-export.csv")
+    let matches = try ImporterRegistry.builtIn().recognizers(of: try InputFiles.sample(path))
+    #expect(matches.map(\.importer.descriptor.id) == ["focus"])
+    #expect(matches.first?.version == "1.0")
+    let database = try SpendDatabase.inMemory()
+    let report = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
+      .ingest(IngestOptions(paths: [path]))
+    #expect(report.files.map(\.format) == ["focus"])
+    let reference = try DecimalColumnSum.sum(column: "BilledCost", csvPath: path)
+    let row = try database.writer.read { db in
+      try Row.fetchOne(
+        db,
+        sql: """
+          SELECT SUM(billedCostNanos), SUM(effectiveCostNanos),
+            json_extract(MAX(extras), '$.x_SkuMeterCategory') FROM charge
+          """
+      )
+    }
+    let totals = try #require(row)
+    #expect(Money.format(Int128(totals[0] as Int64)) == reference.roundedToCents)
+    #expect(Money.format(Int128(totals[1] as Int64)) == "37.75")
+    #expect((totals[2] as String?) != nil)
+  }
+
   /// The real EA actual-cost sample from Microsoft's FinOps toolkit (BOM, `Cost`, US dates).
   @Test(.enabled(if: Fixtures.sharedSamples != nil))
   func reconcilesTheRealEAActualSampleToTheCent() throws {

@@ -19,6 +19,9 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
   public var detectPathContains: [String]?
   /// Text the file's path must not contain (case-insensitively) for the file to be recognized.
   public var detectPathExcludes: [String]?
+  /// Another format that holds a second view of the same charges, and which cost this one
+  /// supplies while both are live for a billing account and period (`ComplementaryScopes`).
+  public var complements: Complement?
   /// Format versions, most specific first; the first whose signature matches is chosen.
   public var versions: [Version]
   /// How `a/b/YYYY` dates are read.
@@ -58,7 +61,29 @@ public struct ImporterMapping: Codable, Sendable, Equatable {
     case id, summary, examples, detect, versions, fields, ignore, parts
     case displayName = "display_name"
     case slashDates = "slash_dates"
+    case complements
     case detectPathContains = "detect_path_contains"
     case detectPathExcludes = "detect_path_excludes"
+  }
+}
+
+extension ImporterMapping {
+  /// Declares that a format is a second view of another format's charges: Azure's amortized
+  /// cost file complements its actual cost file.
+  public struct Complement: Codable, Sendable, Equatable {
+    /// The other format's id.
+    public var format: String
+    /// The cost this format supplies while both are live: `billed_cost` or `effective_cost`;
+    /// the other format supplies the other one.
+    public var supplies: String
+
+    /// The money column this format supplies, or `nil` for a value that names none.
+    public var suppliedColumn: ChargeColumn? {
+      switch supplies {
+      case ChargeColumn.billedCost.configKey: return .billedCost
+      case ChargeColumn.effectiveCost.configKey: return .effectiveCost
+      default: return nil
+      }
+    }
   }
 }

@@ -40,6 +40,13 @@ public struct MappingImporter: Importer {
       planned.append((column, field))
     }
     plannedFields = planned.sorted { $0.0.rawValue < $1.0.rawValue }
+    if let complement = mapping.complements, complement.suppliedColumn == nil {
+      throw .invalid(
+        source: source,
+        reason: "complements.supplies must be 'billed_cost' or 'effective_cost', not "
+          + "'\(complement.supplies)'"
+      )
+    }
   }
 
   /// Checks that arithmetic feeds only money fields and `collect` only JSON fields.
