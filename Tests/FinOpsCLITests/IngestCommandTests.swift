@@ -113,6 +113,10 @@ struct IngestCommandTests {
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr.contains("re-ingested the same folder: nothing changed"))
     #expect(result.stdout.contains("replaced by 2"))
+    #expect(result.stderr.contains("re-fetched OpenAI 2026-10-20..31: 36 day scopes replaced"))
+    #expect(result.stdout.contains("openai-usage/completions"))
+    // The day-level scopes of a month are one line; Oct 1-19 stay live after the re-fetch.
+    #expect(result.stdout.contains("2026-10, 19 days"))
     #expect(FileManager.default.fileExists(atPath: folder.path("demo/finops.sqlite")))
   }
 }

@@ -98,6 +98,9 @@ public struct AlertContext: Sendable {
     public var id: String
     /// The last day (days since 1970-01-01) with charges.
     public var lastDay: Int
+    /// Whether it had data on at least 5 of the 7 days up to `lastDay` (only regular sources
+    /// can be late).
+    public var isRegular: Bool
 
     /// Creates a freshness line.
     /// - Parameters:
@@ -105,11 +108,13 @@ public struct AlertContext: Sendable {
     ///   - provider: The provider's name.
     ///   - id: The id at that level.
     ///   - lastDay: The last day with data.
-    public init(level: Level, provider: String, id: String, lastDay: Int) {
+    ///   - isRegular: Whether it had data on most recent days.
+    public init(level: Level, provider: String, id: String, lastDay: Int, isRegular: Bool = true) {
       self.level = level
       self.provider = provider
       self.id = id
       self.lastDay = lastDay
+      self.isRegular = isRegular
     }
 
     /// `provider:AWS`, `billing_account:AWS/123`, `sub_account:AWS/456`.

@@ -5,7 +5,9 @@ import GRDB
 /// Only charges of daily or finer granularity count (a charge period of at most one day):
 /// a monthly fee says nothing about whether yesterday's usage has arrived. Sources with data
 /// from the month before through the as-of date's month are considered, so a provider dropped
-/// long ago stays quiet, and data after the as-of date does not count.
+/// long ago stays quiet, and data after the as-of date does not count. A source is "regular"
+/// when it had data on at least 5 of the 7 days up to its last day: only regular sources can be
+/// late (an account used now and then is idle, not stale).
 enum FreshnessQuery {
   static func lastDays(month: Int, asOfDay: Int, in database: SpendDatabase)
     throws(AllocationError) -> [AlertContext.Freshness]
@@ -18,11 +20,12 @@ enum FreshnessQuery {
     }
     let sql = """
       SELECT COALESCE(p.providerName, ''), p.billingAccountId, COALESCE(p.subAccountId, ''),
-        MAX(c.chargePeriodStart)
+        c.chargePeriodStart / 86400 AS day
       FROM charge c JOIN chargeProfile p ON p.id = c.profileId
       WHERE c.month IN (\(months.map(String.init).joined(separator: ",")))
-        AND c.chargePeriodStart < ? AND c.chargePeriodEnd - c.chargePeriodStart <= 86400
-      GROUP BY 1, 2, 3
+        AND c.chargePeriodStart >= 0 AND c.chargePeriodStart < ?
+        AND c.chargePeriodEnd - c.chargePeriodStart <= 86400
+      GROUP BY 1, 2, 3, 4
       """
     let rows: [Row]
     do {
@@ -32,47 +35,34 @@ enum FreshnessQuery {
     } catch {
       throw .store(.sqlite(reason: SpendDatabase.reason(error)))
     }
-    var providers: [String: Int] = [:]
-    var accounts: [AccountKey: Int] = [:]
-    var subAccounts: [AccountKey: Int] = [:]
+    var days: [Key: Set<Int>] = [:]
     for row in rows {
       let provider: String = row[0]
       let account: String = row[1]
       let subAccount: String = row[2]
-      let start: Int64 = row[3]
-      let day = Int(start >= 0 ? start / 86_400 : (start - 86_399) / 86_400)
+      let day = Int(row[3] as Int64)
       let name = provider.isEmpty ? "unknown provider" : provider
-      providers[name] = max(providers[name] ?? day, day)
-      let key = AccountKey(provider: name, id: account)
-      accounts[key] = max(accounts[key] ?? day, day)
+      days[Key(level: .provider, provider: name, id: name), default: []].insert(day)
+      days[Key(level: .billingAccount, provider: name, id: account), default: []].insert(day)
       if !subAccount.isEmpty {
-        let subKey = AccountKey(provider: name, id: subAccount)
-        subAccounts[subKey] = max(subAccounts[subKey] ?? day, day)
+        days[Key(level: .subAccount, provider: name, id: subAccount), default: []].insert(day)
       }
     }
-    var result = providers.map {
-      AlertContext.Freshness(level: .provider, provider: $0.key, id: $0.key, lastDay: $0.value)
-    }
-    result += accounts.map {
-      AlertContext.Freshness(
-        level: .billingAccount,
-        provider: $0.key.provider,
-        id: $0.key.id,
-        lastDay: $0.value
+    return days.compactMap { key, days in
+      guard let last = days.max() else { return nil }
+      let recent = days.filter { $0 > last - 7 }.count
+      return AlertContext.Freshness(
+        level: key.level,
+        provider: key.provider,
+        id: key.id,
+        lastDay: last,
+        isRegular: recent >= 5
       )
-    }
-    result += subAccounts.map {
-      AlertContext.Freshness(
-        level: .subAccount,
-        provider: $0.key.provider,
-        id: $0.key.id,
-        lastDay: $0.value
-      )
-    }
-    return result.sorted { $0.subject < $1.subject }
+    }.sorted { $0.subject < $1.subject }
   }
 
-  private struct AccountKey: Hashable {
+  private struct Key: Hashable {
+    var level: AlertContext.Freshness.Level
     var provider: String
     var id: String
   }

@@ -46,6 +46,18 @@ public enum Demo {
       - name: bedrock for support
         when: {service_name: Amazon Bedrock, tags: {team: support}}
         pilot: support-copilot
+      - name: support copilot on OpenAI and Anthropic
+        when: {sub_account_id: [proj_support_copilot, wrkspc_support_copilot]}
+        pilot: support-copilot
+      - name: AI providers by project
+        when: {sub_account_id: [proj_search]}
+        team: search
+      - name: AI lab projects
+        when: {sub_account_id: [proj_ai_lab, wrkspc_ai_lab]}
+        team: ai-lab
+      - name: default OpenAI project and Anthropic workspace
+        when: {provider_name: [OpenAI, Anthropic], sub_account_id: default}
+        team: platform
       - name: pilot tag
         when: {tags: {pilot: "*"}}
         pilot: "{tags.pilot}"
@@ -82,6 +94,15 @@ public enum Demo {
     log.append("wrote \(files.count) FOCUS 1.2 exports to \(exports)")
     let gcpFiles = try GCPBillingExportGenerator.writeDemoMonths(into: exports)
     log.append("wrote \(gcpFiles.count) Google Cloud billing exports (JSON Lines) to \(exports)")
+    // OpenAI and Anthropic API pages, saved one file per page, a folder per fetch.
+    let providers = (exports as NSString).appendingPathComponent("providers")
+    for (index, month) in [202608, 202609, 202610].enumerated() {
+      try OpenAIExportGenerator(month: month, seed: UInt64(index + 11))
+        .write(to: (providers as NSString).appendingPathComponent("openai"))
+      try AnthropicExportGenerator(month: month, seed: UInt64(index + 21))
+        .write(to: (providers as NSString).appendingPathComponent("anthropic"))
+    }
+    log.append("wrote 3 months of OpenAI and Anthropic cost and usage API pages to \(providers)")
     // Azure (MCA) cost details, both views of each month: combined on ingest, never doubled.
     for (index, month) in [202608, 202609, 202610].enumerated() {
       for view in AzureCostExportGenerator.View.allCases {
@@ -105,6 +126,15 @@ public enum Demo {
     log.append(
       "re-delivered 2026-10: \(replaced.rowCount) rows replaced "
         + "\(replaced.replacements.map(\.removedRows).reduce(0, +)) earlier rows"
+    )
+    // OpenAI data is fetched again for Oct 20-31 with revised numbers: only those days change.
+    let refetch = (directory as NSString).appendingPathComponent("refetch/openai")
+    try? FileManager.default.removeItem(atPath: refetch)
+    try OpenAIExportGenerator(month: 202610, seed: 77).write(to: refetch, firstDay: 20)
+    let refetched = try ingestor.ingest(IngestOptions(paths: [refetch]))
+    log.append(
+      "re-fetched OpenAI 2026-10-20..31: \(refetched.replacements.count) day scopes replaced, "
+        + "Oct 1-19 kept"
     )
     let configurationPath = (directory as NSString).appendingPathComponent("finops.yaml")
     try sampleConfiguration.write(toFile: configurationPath, atomically: true, encoding: .utf8)

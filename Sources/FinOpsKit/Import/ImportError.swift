@@ -25,6 +25,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
   case inconsistentBatch(path: String, format: String, reason: String)
   /// The database failed.
   case store(StoreError)
+  /// A CUR manifest cannot be read or lists a part that is not there.
+  case badManifest(path: String, reason: String)
 
   /// A format that might have fit, with the columns it missed.
   public struct FormatCandidate: Sendable, Equatable {
@@ -49,7 +51,7 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
     case .noInput(let path), .csv(let path, _, _), .emptyFile(let path),
       .unknownFormat(let path, _, _), .missingColumns(let path, _, _, _),
       .fieldCount(let path, _, _, _, _), .badRow(let path, _, _, _),
-      .inconsistentBatch(let path, _, _):
+      .inconsistentBatch(let path, _, _), .badManifest(let path, _):
       return path
     case .input, .unknownFormatId, .store: return nil
     }
@@ -102,6 +104,8 @@ public enum ImportError: Error, Sendable, CustomStringConvertible {
       return "\(path): error: [\(format)] \(reason)"
     case .store(let error):
       return error.description
+    case .badManifest(let path, let reason):
+      return "\(path): error: \(reason)"
     }
   }
 

@@ -8,7 +8,9 @@ public enum InputFiles {
   /// Expands files and directories into a sorted list of files.
   ///
   /// A file named explicitly is taken whatever its name; inside a directory only files with a
-  /// known ending are taken, recursively, skipping hidden ones.
+  /// known ending are taken, recursively, skipping hidden ones. A CUR manifest
+  /// (`*-Manifest.json`) stands for the parts it lists; inside a directory, the parts listed by
+  /// its manifests replace the other files of the manifests' folders (earlier report versions).
   /// - Parameter paths: Files and directories.
   /// - Returns: The files, each directory's files sorted by path.
   /// - Throws: `ImportError.noInput` for a path that does not exist or holds no file.
@@ -21,7 +23,9 @@ public enum InputFiles {
         throw .noInput(path: path)
       }
       guard isDirectory.boolValue else {
-        files.append(path)
+        files.append(
+          contentsOf: CURManifest.isManifest(path) ? try CURManifest.parts(of: path) : [path]
+        )
         continue
       }
       var found: [String] = []
@@ -35,9 +39,30 @@ public enum InputFiles {
         }
       }
       guard !found.isEmpty else { throw .noInput(path: path) }
-      files.append(contentsOf: found.sorted())
+      files.append(contentsOf: try expandManifests(in: found.sorted()))
     }
     return files
+  }
+
+  /// Replaces the manifests among a directory's files by the parts they list, leaving out the
+  /// unlisted files of a manifest's folder; the result is sorted and has no duplicates.
+  private static func expandManifests(in found: [String]) throws(ImportError) -> [String] {
+    let manifests = found.filter(CURManifest.isManifest)
+    guard !manifests.isEmpty else { return found }
+    var listed = Set<String>()
+    for manifest in manifests {
+      for part in try CURManifest.parts(of: manifest) {
+        listed.insert((part as NSString).standardizingPath)
+      }
+    }
+    let folders = manifests.map { ($0 as NSString).deletingLastPathComponent + "/" }
+    var result = listed
+    for file in found where !CURManifest.isManifest(file) {
+      let path = (file as NSString).standardizingPath
+      let covered = folders.contains { file.hasPrefix($0) }
+      if !covered { result.insert(path) }
+    }
+    return result.sorted()
   }
 
   /// Reads the start of a file: its CSV header, or the first bytes of JSON.

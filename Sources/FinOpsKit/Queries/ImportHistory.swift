@@ -65,6 +65,12 @@ public enum ImportHistory {
     public var effectiveCost: Int64
     /// The batch that replaced it, if any.
     public var supersededBy: Int64?
+    /// For a day-level scope (API formats), the start of the covered part of its day.
+    public var coverageStart: Int64?
+    /// For a day-level scope, the end of the covered part of its day.
+    public var coverageEnd: Int64?
+    /// Usage records (AI provider tokens, requests; never money).
+    public var usageCount: Int64 = 0
   }
 
   /// A row set aside by `--skip-bad-rows`.
@@ -111,7 +117,8 @@ public enum ImportHistory {
           db,
           sql: """
             SELECT batchId, format, billingAccountId, billingPeriodStart, billingPeriodEnd,
-              billingCurrency, rowCount, billedCostNanos, effectiveCostNanos, supersededByBatchId
+              billingCurrency, rowCount, billedCostNanos, effectiveCostNanos, supersededByBatchId,
+              coverageStart, coverageEnd, usageCount
             FROM importScope ORDER BY id
             """
         ) {
@@ -125,7 +132,10 @@ public enum ImportHistory {
               rowCount: row[6],
               billedCost: row[7],
               effectiveCost: row[8],
-              supersededBy: row[9]
+              supersededBy: row[9],
+              coverageStart: row[10],
+              coverageEnd: row[11],
+              usageCount: row[12]
             )
           )
         }

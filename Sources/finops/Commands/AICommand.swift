@@ -11,7 +11,9 @@ struct AICommand: ParsableCommand {
       AI spend is what ingest classified as AI (x_AICategory, see importers/ai/). GPU compute \
       counts as AI unless 'ai.count_gpu_compute: false' in finops.yaml; its GPU-hours and cost \
       per GPU-hour are shown either way. Amounts use the configuration's currency, FX rates and \
-      cost basis; without ./finops.yaml (and no --config), USD and effective cost.
+      cost basis; without ./finops.yaml (and no --config), USD and effective cost. The tokens \
+      section divides OpenAI and Anthropic spend by the tokens of their usage reports (cost per \
+      1M tokens by model and token type), in the provider's billing currency.
       """
   )
 
@@ -37,7 +39,16 @@ struct AICommand: ParsableCommand {
         configuration: configuration,
         database: database
       )
-      print(format == .json ? AISpendListing.json(spend) : AISpendListing.text(spend))
+      let tokens = try TokenUsageListing.section(
+        month: monthKey,
+        costBasis: configuration.costBasis,
+        database: database
+      )
+      print(
+        format == .json
+          ? AISpendListing.json(spend, extra: [tokens])
+          : AISpendListing.text(spend, extra: [tokens])
+      )
     } catch {
       throw Diagnostics.fail(error)
     }

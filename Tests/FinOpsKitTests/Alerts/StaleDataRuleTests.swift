@@ -52,3 +52,26 @@ struct StaleDataRuleTests {
     )
   }
 }
+
+extension StaleDataRuleTests {
+  @Test func anIrregularSourceIsIdleNotLate() {
+    let alerts = Self.evaluate([
+      .init(level: .provider, provider: "AWS", id: "AWS", lastDay: Self.asOf),
+      .init(
+        level: .subAccount,
+        provider: "AWS",
+        id: "rare",
+        lastDay: Self.asOf - 12,
+        isRegular: false
+      ),
+      .init(
+        level: .provider,
+        provider: "Oracle",
+        id: "Oracle",
+        lastDay: Self.asOf - 9,
+        isRegular: false
+      ),
+    ])
+    #expect(alerts.isEmpty)
+  }
+}

@@ -57,6 +57,81 @@ struct AWSCURBatchTests {
     #expect(try ImportHistory.batches(in: database).count == 1)
   }
 
+  /// A legacy CUR delivery kept with its S3 layout: the period folder holds the manifest and two
+  /// report versions (assemblies); the manifest names the current one.
+  static func legacyDelivery(_ folder: TemporaryDirectory) throws -> String {
+    let period = "cur/northwind/20260901-20261001"
+    folder.write("\(period)/asm-old/northwind-00001.csv", Self.part([Self.row(cost: "7.00")]))
+    folder.write("\(period)/asm-new/northwind-00001.csv", Self.part([Self.row(cost: "1.25")]))
+    folder.write("\(period)/asm-new/northwind-00002.csv", Self.part([Self.row(cost: "2.50")]))
+    for name in ["asm-old/northwind-00001", "asm-new/northwind-00001", "asm-new/northwind-00002"] {
+      try Self.gzip(folder.path("\(period)/\(name).csv"))
+    }
+    let manifest = """
+      {"assemblyId": "asm-new", "reportName": "northwind",
+       "billingPeriod": {"start": "20260901T000000.000Z", "end": "20261001T000000.000Z"},
+       "bucket": "northwind-billing",
+       "reportKeys": ["reports/northwind/20260901-20261001/asm-new/northwind-00001.csv.gz",
+                      "reports/northwind/20260901-20261001/asm-new/northwind-00002.csv.gz"]}
+      """
+    return folder.write("\(period)/northwind-Manifest.json", manifest)
+  }
+
+  @Test func aManifestExpandsToTheCurrentPartsOnly() throws {
+    let folder = TemporaryDirectory()
+    let manifest = try Self.legacyDelivery(folder)
+    for paths in [[manifest], [folder.path("cur")]] {
+      let database = try SpendDatabase.inMemory()
+      let report = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
+        .ingest(IngestOptions(paths: paths))
+      #expect(
+        report.files.map { $0.path.split(separator: "/").suffix(2).joined(separator: "/") } == [
+          "asm-new/northwind-00001.csv.gz", "asm-new/northwind-00002.csv.gz",
+        ]
+      )
+      #expect(report.files.map(\.format) == ["aws-cur", "aws-cur"])
+      #expect(report.scopes.map { Money.format($0.billedCost) } == ["3.75"])
+    }
+  }
+
+  @Test func aCUR2ManifestFindsItsDataFilesBesideTheMetadataFolder() throws {
+    let folder = TemporaryDirectory()
+    let text = try String(
+      contentsOfFile: Fixtures.path("importers/aws-cur-2/aws-cur-2-usage-tags.csv"),
+      encoding: .utf8
+    )
+    folder.write("export/data/BILLING_PERIOD=2026-09/northwind-00001.csv", text)
+    let manifest = folder.write(
+      "export/metadata/BILLING_PERIOD=2026-09/northwind-Manifest.json",
+      #"{"dataFiles": ["s3://bucket/exports/export/data/BILLING_PERIOD=2026-09/northwind-00001.csv"]}"#
+    )
+    let database = try SpendDatabase.inMemory()
+    let report = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
+      .ingest(IngestOptions(paths: [manifest]))
+    #expect(report.files.map(\.format) == ["aws-cur-2"])
+    #expect(report.rowCount == 3)
+  }
+
+  @Test func aManifestListingAMissingPartIsAnError() throws {
+    let folder = TemporaryDirectory()
+    let manifest = try Self.legacyDelivery(folder)
+    try FileManager.default.removeItem(
+      atPath: folder.path("cur/northwind/20260901-20261001/asm-new/northwind-00002.csv.gz")
+    )
+    let database = try SpendDatabase.inMemory()
+    #expect {
+      _ = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
+        .ingest(IngestOptions(paths: [manifest]))
+    } throws: { error in
+      (error as? ImportError)?.description
+        == "\(manifest): error: part "
+        + "'reports/northwind/20260901-20261001/asm-new/northwind-00002.csv.gz' is listed but "
+        + "not found next to the manifest (copy the delivery with its folders, or ingest the "
+        + "part files directly)"
+    }
+    #expect(try ImportHistory.batches(in: database).isEmpty)
+  }
+
   struct Case: CustomTestStringConvertible, Sendable {
     var name: String
     var files: [String: String]

@@ -55,4 +55,21 @@ struct TokenUsageTests {
     #expect(TokenUsage.perMillion(1, 2_000_001) == 0)
     #expect(TokenUsage.perMillion(-1, 2_000_000) == -1)
   }
+
+  @Test func theAISectionListsTokensAndCostPerMillion() throws {
+    let section = try TokenUsageListing.section(
+      month: 202610,
+      costBasis: .effective,
+      database: try database()
+    )
+    #expect(section.key == "tokens")
+    let lines = section.text.split(separator: "\n").map {
+      $0.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+    }
+    #expect(
+      lines.contains("OpenAI gpt-4o-2024-08-06 input 7639271 20.35 USD 2.663301")
+    )
+    #expect(lines.contains("Anthropic claude-sonnet-4-20250514 output 300000 45.00 USD 150.00"))
+    #expect(section.json.contains("\"cost_per_million_tokens\": \"2.663301\""))
+  }
 }

@@ -2,7 +2,8 @@
 /// `alerts.stale_days` days before the as-of date (critical a week beyond that).
 ///
 /// Accounts are only listed when their provider as a whole is fresh, so one late provider is
-/// one alert, not one per account.
+/// one alert, not one per account. Only sources whose data was regular (5 of the 7 days up to
+/// their last day) can be late: an account used now and then is idle, not stale.
 public struct StaleDataRule: AlertRule {
   /// `stale_data`.
   public static let kind = "stale_data"
@@ -18,7 +19,7 @@ public struct StaleDataRule: AlertRule {
   /// - Returns: One alert per late provider, and per late account of a fresh provider.
   public func evaluate(_ context: AlertContext) -> [Alert] {
     let allowed = context.configuration.alerts.staleDays
-    let late = context.freshness.filter { context.asOfDay - $0.lastDay > allowed }
+    let late = context.freshness.filter { $0.isRegular && context.asOfDay - $0.lastDay > allowed }
     let lateProviders = Set(late.filter { $0.level == .provider }.map(\.provider))
     return late.compactMap { item in
       if item.level != .provider, lateProviders.contains(item.provider) { return nil }
