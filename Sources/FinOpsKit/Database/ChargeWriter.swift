@@ -50,7 +50,7 @@ public final class ChargeWriter {
   public var scopeStream: String? {
     didSet { scopeFormat = scopeStream.map { "\(format)/\($0)" } ?? format }
   }
-  private var scopeFormat = ""
+  private(set) var scopeFormat = ""
 
   private var slots = [Slot](repeating: Slot(), count: ChargeColumn.allCases.count)
   private var rowBytes: [UInt8] = []
@@ -58,13 +58,13 @@ public final class ChargeWriter {
   private var profiles: [ProfileKey: Int64] = [:]
   private var profileBytes = 0
   private var nextProfileId: Int64
-  private let ledger: ScopeLedger
+  let ledger: ScopeLedger
   private var monthStart: Int64 = 1
   private var monthEnd: Int64 = 0
   private var monthKey = 0
 
   var channel: RowChannel?
-  private var batch = RowBatch()
+  var batch = RowBatch()
   /// Fills `x_AICategory` and the accelerator columns of each new profile (once per distinct
   /// profile, never per row), unless the importer set them itself.
   var classifier: AIClassifier?
@@ -75,6 +75,9 @@ public final class ChargeWriter {
   public var scopesByFile: [Int64: Set<Int>] { ledger.scopesByFile }
   /// Rows written so far in this batch.
   public private(set) var rowCount: Int64 = 0
+  /// Usage records written so far in this batch.
+  public internal(set) var usageCount: Int64 = 0
+
   /// Distinct profiles written so far in this batch.
   public private(set) var profileCount: Int64 = 0
   /// Called by importers every few thousand rows with (rows written, file bytes consumed).
@@ -217,89 +220,6 @@ public final class ChargeWriter {
     }
     rowCount += 1
     if batch.isFull { try flush() }
-  }
-
-  /// Declares a bucket of a day-level scope (see `dailyScopes`), whether or not it has rows.
-  ///
-  /// An empty bucket still replaces what an earlier delivery said about that day.
-  /// - Parameters:
-  ///   - account: The billing account of the bucket's rows.
-  ///   - start: The bucket start (UTC seconds).
-  ///   - end: The bucket end, exclusive.
-  /// - Throws: `RowError` when the bucket overlaps one already read in this batch.
-  public func coverBucket(account: String, start: Int64, end: Int64) throws {
-    let day = Self.dayStart(start)
-    let (periodStart, periodEnd) = Self.month(of: start)
-    _ = try ledger.cover(
-      format: scopeFormat,
-      account: account,
-      periodStart: periodStart,
-      periodEnd: periodEnd,
-      day: day,
-      bucketStart: start,
-      bucketEnd: end,
-      batch: batch
-    )
-  }
-
-  /// Queues a usage record (tokens, requests...; never money) for the `aiUsage` table.
-  ///
-  /// Its scope is the day-level scope of its period start (or the billing month when
-  /// `dailyScopes` is off), so that a re-fetched day replaces its usage records too.
-  /// - Parameters:
-  ///   - record: The record.
-  ///   - line: The source line.
-  /// - Throws: `StoreError` when the database thread has stopped.
-  public func writeUsage(_ record: UsageRecord, line: Int) throws {
-    let (periodStart, periodEnd) = Self.month(of: record.periodStart)
-    let scope = try ledger.scope(
-      format: scopeFormat,
-      account: ArraySlice(Array(record.billingAccountId.utf8)),
-      periodStart: periodStart,
-      periodEnd: periodEnd,
-      currency: nil,
-      batch: batch,
-      day: dailyScopes ? Self.dayStart(record.periodStart) : nil
-    )
-    ledger.addUsage(scope: scope)
-    batch.append(.usage)
-    batch.append(ledger.tallies[scope].id)
-    batch.append(fileId)
-    batch.append(Int64(line))
-    batch.append(Int64(Timestamp.monthKey(record.periodStart)))
-    batch.appendText(record.providerName)
-    batch.appendText(record.endpoint)
-    batch.append(record.periodStart)
-    batch.append(record.periodEnd)
-    batch.appendText(record.billingAccountId)
-    for text in [record.subAccountId, record.model, record.apiKeyId, record.userId] {
-      batch.appendOptionalText(text)
-    }
-    batch.appendOptionalText(record.serviceTier)
-    batch.appendText(record.kind)
-    batch.appendOptionalText(record.partOf)
-    batch.appendText(record.unit)
-    batch.append(record.quantity)
-    batch.appendOptionalText(record.dimensions)
-    usageCount += 1
-    if batch.isFull { try flush() }
-  }
-
-  /// Usage records written so far in this batch.
-  public private(set) var usageCount: Int64 = 0
-
-  /// The start of the UTC day holding an instant.
-  static func dayStart(_ seconds: Int64) -> Int64 {
-    let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-    return days * 86_400
-  }
-
-  /// The calendar month (UTC) holding an instant, as start and end seconds.
-  static func month(of seconds: Int64) -> (start: Int64, end: Int64) {
-    let key = Timestamp.monthKey(seconds)
-    let (year, month) = (key / 100, key % 100)
-    let start = Int64(Timestamp.daysSinceEpoch(year: year, month: month, day: 1)) * 86_400
-    return (start, start + Int64(Timestamp.daysInMonth(year: year, month: month)) * 86_400)
   }
 
   /// Queues a rejected row (`--skip-bad-rows`) for writing.
