@@ -17,6 +17,7 @@ struct FinOpsCommand: ParsableCommand {
       ExplainCommand.self,
       ReportCommand.self,
       AICommand.self,
+      ClassifyCommand.self,
       AlertsCommand.self,
       DoctorCommand.self,
       GenerateCommand.self,

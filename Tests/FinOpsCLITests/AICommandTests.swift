@@ -115,6 +115,30 @@ struct AICommandTests {
     #expect(!result.stdout.contains("NVIDIA H100"))
   }
 
+  @Test func classifyAppliesChangedRulesToStoredCharges() throws {
+    let folder = TemporaryDirectory()
+    try ingested(folder)
+    try "rules:\n  - {id: no-bedrock, category: none, when: {service_name: Amazon Bedrock}}\n"
+      .write(toFile: folder.path("ai-rules.yaml"), atomically: true, encoding: .utf8)
+    let classify = try CommandRunner.run(
+      ["classify", "--db", "f.sqlite", "--ai-rules", "ai-rules.yaml"],
+      in: folder.url
+    )
+    #expect(classify.status == 0, "\(classify.stderr)")
+    #expect(classify.stderr.contains("classified again: 2 charge profiles changed"))
+    let result = try CommandRunner.run(
+      ["ai", "--month", "2026-10", "--db", "f.sqlite", "--format", "json"],
+      in: folder.url
+    )
+    // 270.33 without Bedrock's 3.00 and 4.50.
+    #expect(result.stdout.contains("\"total\": \"262.83\""), "\(result.stdout)")
+    let again = try CommandRunner.run(
+      ["classify", "--db", "f.sqlite", "--ai-rules", "ai-rules.yaml"],
+      in: folder.url
+    )
+    #expect(again.stderr.contains("classified again: 0 charge profiles changed"))
+  }
+
   @Test func anInvalidUserRuleFileStopsTheIngestWithItsLine() throws {
     let folder = TemporaryDirectory()
     try "rules:\n  - id: x\n    category: gpu\n    when: {service_name: X}\n"

@@ -42,6 +42,12 @@ struct AzureIngestCommandTests {
       )
     )
     #expect(result.stderr.contains("fabrikam-focus-202610.csv: imported 5 rows as focus 1.0"))
+    #expect(
+      result.stderr.contains(
+        "combined azure-cost-details-amortized account 54123987 period 2026-10-01 with the "
+          + "other view of its charges: its BilledCost is set to 0"
+      )
+    )
     let doctor = try CommandRunner.run(["doctor", "--db", "spend.sqlite"], in: folder.url)
     #expect(doctor.status == 0, "\(doctor.stdout)\(doctor.stderr)")
     let listing = try CommandRunner.run(

@@ -40,6 +40,9 @@ public final class AIClassifier {
     .skuMeter, .chargeDescription, .skuId, .skuPriceDetails, .resourceType,
   ]
 
+  /// The most answers remembered; past it the memory starts over.
+  static let cacheLimit = 20_000
+
   private let readKeys: [AIRule.Key]
   private let extraKeys: [String]
   private let readsTags: Bool
@@ -141,6 +144,8 @@ public final class AIClassifier {
       ruleIndex = known
     } else {
       ruleIndex = rules.firstIndex { $0.matches(value) }
+      // Bounded like the writer's profile map, whatever the input.
+      if decisions.count >= Self.cacheLimit { decisions.removeAll() }
       decisions[key] = ruleIndex
     }
     guard let ruleIndex else { return Result() }
@@ -155,9 +160,23 @@ public final class AIClassifier {
       entry = known
     } else {
       entry = accelerators.lookup(texts.compactMap { $0 })
+      if lookups.count >= Self.cacheLimit { lookups.removeAll() }
       lookups[texts] = entry
     }
     return Result(category: rule.category, ruleId: rule.id, accelerator: entry)
+  }
+
+  /// Classifies every stored charge again with this classifier, in one transaction (after the
+  /// rules changed: re-ingesting the same files would be skipped as already imported).
+  /// - Parameter database: The database.
+  /// - Returns: The number of charge profiles whose classification changed.
+  /// - Throws: `StoreError` on database failure.
+  public func reclassify(_ database: SpendDatabase) throws(StoreError) -> Int {
+    do {
+      return try database.writer.write { db in try Self.reclassify(db, with: self) }
+    } catch {
+      throw .sqlite(reason: SpendDatabase.reason(error))
+    }
   }
 
   /// Classifies every stored profile again (after a rules change, or when the AI columns were

@@ -33,6 +33,8 @@ enum ComplementaryScopes {
     var scopeId: Int64
     /// The cost set to 0 on its rows.
     var cleared: ChargeColumn
+    /// What the ingest report says about it.
+    var summary: IngestReport.Combination
   }
 
   /// The pairs declared by the registry's mappings.
@@ -54,7 +56,8 @@ enum ComplementaryScopes {
       let rows = try Row.fetchAll(
         db,
         sql: """
-          SELECT mine.id, theirs.id FROM importScope mine
+          SELECT mine.id, theirs.id, mine.billingAccountId, mine.billingPeriodStart
+          FROM importScope mine
           JOIN importScope theirs ON theirs.format = ?
             AND theirs.billingAccountId = mine.billingAccountId
             AND theirs.billingPeriodStart = mine.billingPeriodStart
@@ -71,8 +74,19 @@ enum ComplementaryScopes {
         let theirs: Int64 = row[1]
         try clear(other, scope: mine, usageMeasures: pair.supplied == .billedCost, db: db)
         try clear(pair.supplied, scope: theirs, usageMeasures: other == .billedCost, db: db)
-        combined.append(Combined(scopeId: mine, cleared: other))
-        combined.append(Combined(scopeId: theirs, cleared: pair.supplied))
+        let account: String = row[2]
+        let period: Int64 = row[3]
+        for (scope, format, cleared) in [
+          (mine, pair.format, other), (theirs, pair.partner, pair.supplied),
+        ] {
+          let summary = IngestReport.Combination(
+            format: format,
+            billingAccountId: account,
+            billingPeriodStart: period,
+            cleared: cleared.focusName
+          )
+          combined.append(Combined(scopeId: scope, cleared: cleared, summary: summary))
+        }
       }
     }
     return combined.sorted { $0.scopeId < $1.scopeId }
@@ -114,5 +128,20 @@ enum ComplementaryScopes {
       sql: "UPDATE importScope SET \(column.sqlName) = 0 WHERE id = ?",
       arguments: [scope]
     )
+  }
+}
+
+extension IngestReport {
+  /// A scope whose rows were combined with the other view of the same charges (`complements`).
+  public struct Combination: Sendable, Equatable {
+    /// The scope's format.
+    public var format: String
+    /// The billing account.
+    public var billingAccountId: String
+    /// The start of the billing period.
+    public var billingPeriodStart: Int64
+    /// The cost its rows no longer carry (`BilledCost` or `EffectiveCost`): the other view
+    /// supplies it.
+    public var cleared: String
   }
 }

@@ -53,6 +53,8 @@ public struct IngestReport: Sendable {
   public var files: [FileOutcome] = []
   /// Earlier scopes this batch replaced.
   public var replacements: [Replacement] = []
+  /// Scopes combined with the other view of their charges (Azure actual and amortized cost).
+  public var combinations: [Combination] = []
   /// Scopes written, with their totals.
   public var scopes: [ChargeWriter.ScopeTally] = []
   /// Rows imported.

@@ -260,6 +260,7 @@ public final class Ingestor {
         )
         outcome.batchId = batchId
         outcome.scopes = ComplementaryScopes.adjusted(writer.tallies, combined)
+        outcome.combinations = combined.map(\.summary)
         outcome.rowCount = writer.rowCount
         outcome.usageCount = writer.usageCount
         outcome.rejectedCount = rows.rejectedInBatch

@@ -19,6 +19,13 @@ enum IngestSummary {
       }
     }
     lines += replacementLines(report.replacements)
+    for combination in report.combinations {
+      lines.append(
+        "combined \(combination.format) account \(combination.billingAccountId) period "
+          + "\(Timestamp.date(combination.billingPeriodStart)) with the other view of its "
+          + "charges: its \(combination.cleared) is set to 0, the other view supplies it"
+      )
+    }
     guard let batch = report.batchId else {
       lines.append("nothing to import: every file is already in the database")
       return lines.joined(separator: "\n")

@@ -171,6 +171,24 @@ struct AIRuleFileTests {
     #expect(found?.instanceType == instance)
   }
 
+  /// Past its limit the classifier forgets its answers instead of growing, and still answers
+  /// correctly afterwards.
+  @Test func theAnswerCacheIsBounded() {
+    let classifier = AIClassifier.standard()
+    for index in 0...AIClassifier.cacheLimit {
+      let result = classifier.classify(
+        column: { $0 == .serviceName ? "svc-\(index)" : nil },
+        extras: nil
+      )
+      #expect(result.category == nil)
+    }
+    let bedrock = classifier.classify(
+      column: { $0 == .serviceName ? "Amazon Bedrock" : nil },
+      extras: nil
+    )
+    #expect(bedrock.category == .genaiAPI)
+  }
+
   @Test(arguments: ["g5.xlargeish", "xg5.xlarge", "p5", "A100", "Nvidia GPU running"])
   func ignoresTextThatOnlyResemblesAnInstanceType(text: String) {
     #expect(AIClassifier.standard().accelerators.lookup([text]) == nil)

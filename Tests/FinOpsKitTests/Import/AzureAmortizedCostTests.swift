@@ -71,6 +71,12 @@ struct AzureAmortizedCostTests {
       #expect(
         report.files.map(\.format) == ["azure-cost-details", "azure-cost-details-amortized"]
       )
+      #expect(
+        report.combinations.map { "\($0.format) \($0.cleared)" } == [
+          "azure-cost-details EffectiveCost", "azure-cost-details-amortized BilledCost",
+        ]
+      )
+      #expect(report.scopes.map(\.billedCost).reduce(0, +) == 1_859_480_400_000)
     }
     #expect(
       try Self.totals(database)
