@@ -109,6 +109,12 @@ public enum Demo {
       }
     }
     log.append("wrote Azure actual and amortized cost details for the same three months")
+    // AWS CUR 2.0 (Data Exports): two parts and a manifest per month, a folder per period.
+    let cur2 = (exports as NSString).appendingPathComponent("aws-cur2")
+    for (index, month) in [202608, 202609, 202610].enumerated() {
+      try AWSCUR2ExportGenerator(month: month, seed: UInt64(index + 31)).write(to: cur2)
+    }
+    log.append("wrote 3 months of AWS CUR 2.0 parts with their manifests to \(cur2)")
     let database = try SpendDatabase(path: databasePath)
     let ingestor = Ingestor(database: database, registry: try ImporterRegistry.builtIn())
     let first = try ingestor.ingest(IngestOptions(paths: [exports]))
