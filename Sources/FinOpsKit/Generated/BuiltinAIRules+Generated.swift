@@ -137,6 +137,8 @@ enum BuiltinAIRules {
             - extras.x_SkuMeterSubcategory: "/^(Azure OpenAI|Azure AI Foundry|Azure (Deepseek|Llama|Mistral|Phi|Grok) Models|MAI Models|Cohere Models)/"
             - extras.MeterSubCategory: "/^(Azure OpenAI|Azure AI Foundry|Azure (Deepseek|Llama|Mistral|Phi|Grok) Models|MAI Models|Cohere Models)/"
             - extras.ProductName: "/^(Azure OpenAI|Azure AI Foundry)/"
+            # Azure cost details: MeterSubCategory is the service subcategory.
+            - service_subcategory: "/^(Azure OpenAI|Azure AI Foundry|Azure (Deepseek|Llama|Mistral|Phi|Grok) Models|MAI Models|Cohere Models)/"
             - service_name: ["Cognitive Services", "Azure AI Services", "Azure Cognitive Services"]
               charge_description: &azure-model-meter "/(?i)(azure openai|\\bgpt[- ]?[0-9a-z.]*|\\bo[134](-mini)?\\b|dall-?e|whisper|text-embedding|\\bsora\\b|\\btts\\b|provisioned managed|\\btokens?\\b)/"
             - service_name: ["Cognitive Services", "Azure AI Services", "Azure Cognitive Services"]
@@ -185,6 +187,8 @@ enum BuiltinAIRules {
               charge_description: &azure-gpu-series "/(?<![A-Za-z0-9])N[CDV]([0-9]+[a-z]*|[a-z]*(A|H|T|L|V|P|K|M|MI|GB|B)[0-9]+|s?_?v[0-9]|_)/"
             - service_name: *azure-vm
               sku_meter: *azure-gpu-series
+            - service_name: *azure-vm
+              service_subcategory: *azure-gpu-series
             - service_name: *azure-vm
               extras.x_SkuMeterSubcategory: *azure-gpu-series
             - service_name: *azure-vm
@@ -253,6 +257,12 @@ enum BuiltinAIRules {
               resource_type: *gcp-gpu-machine
 
         # --- Any provider ------------------------------------------------------------------------
+        - id: focus-generative-ai
+          category: genai-api
+          note: FOCUS 1.2 ServiceSubcategory "Generative AI".
+          when:
+            service_category: "AI and Machine Learning"
+            service_subcategory: "Generative AI"
         - id: focus-ai-category
           category: ai-service
           note: FOCUS 1.2 ServiceCategory; Databricks is left out on purpose (it is data, not AI).

@@ -55,6 +55,12 @@ struct AlertsCommand: ParsableCommand {
   @OptionGroup var delivery: WebhookOptions
 
   func validate() throws {
+    guard (1...20).contains(delivery.webhookAttempts) else {
+      throw ValidationError("--webhook-attempts must be from 1 to 20")
+    }
+    guard delivery.webhookRetryDelay >= 0, delivery.webhookTimeout > 0 else {
+      throw ValidationError("--webhook-retry-delay must be 0 or more and --webhook-timeout above 0")
+    }
     if let webhook {
       guard let url = URL(string: webhook), ["http", "https"].contains(url.scheme ?? ""),
         url.host != nil

@@ -318,7 +318,41 @@ struct AIClassificationRulesTests {
     ),
   ]
 
-  @Test(arguments: families + lookAlikes)
+  /// Native Azure cost details put MeterCategory, MeterSubCategory and MeterName in
+  /// service_name, service_subcategory and sku_meter.
+  static let azureCostDetails: [ClassificationCase] = [
+    .init(
+      "Azure OpenAI provisioned throughput by meter subcategory",
+      [
+        .providerName: "Microsoft", .serviceName: "Cognitive Services",
+        .serviceSubcategory: "Azure OpenAI", .skuMeter: "Provisioned Managed Global Unit",
+      ],
+      .genaiAPI,
+      rule: "azure-openai"
+    ),
+    .init(
+      "NC-series by meter subcategory",
+      [
+        .providerName: "Microsoft", .serviceName: "Virtual Machines",
+        .serviceSubcategory: "NCads A100 v4 Series", .skuMeter: "NC48ads A100 v4 Low Priority",
+      ],
+      .gpuCompute,
+      rule: "azure-gpu-vm",
+      accelerators: 2,
+      model: "NVIDIA A100 80GB"
+    ),
+    .init(
+      "FOCUS Generative AI subcategory",
+      [
+        .providerName: "Oracle", .serviceName: "Generative AI Agents",
+        .serviceCategory: "AI and Machine Learning", .serviceSubcategory: "Generative AI",
+      ],
+      .genaiAPI,
+      rule: "focus-generative-ai"
+    ),
+  ]
+
+  @Test(arguments: families + azureCostDetails + lookAlikes)
   func classifiesWithTheBuiltInRules(_ example: ClassificationCase) {
     let result = AIClassifier.standard().classify(
       column: { example.columns[$0] },
@@ -336,7 +370,7 @@ struct AIClassificationRulesTests {
   }
 
   @Test func everyBuiltInRuleHasAFamilyCase() throws {
-    let covered = Set(Self.families.compactMap(\.rule))
+    let covered = Set((Self.families + Self.azureCostDetails).compactMap(\.rule))
     let rules = AIClassifier.standard().rules.map(\.id)
     #expect(Set(rules).subtracting(covered).isEmpty, "rules without a case")
     #expect(Set(AICategory.allCases).isSubset(of: Set(Self.families.compactMap(\.category))))

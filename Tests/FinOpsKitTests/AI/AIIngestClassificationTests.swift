@@ -111,6 +111,29 @@ struct AIIngestClassificationTests {
     #expect(bedrock.allSatisfy { ($0[1] as String?) == "genai-api" })
   }
 
+  /// The native importers' fixtures: CUR usage types, Azure cost details meters.
+  @Test(arguments: [
+    ("aws-cur/aws-cur-usage-tags.csv", "gpu-compute", "NVIDIA A100 40GB"),
+    ("aws-cur-2/aws-cur-2-usage-tags.csv", "gpu-compute", "NVIDIA A100 40GB"),
+    ("azure-cost-details/mca-actual-camel-case.csv", "gpu-compute", "NVIDIA A100 80GB"),
+    ("azure-cost-details/mca-actual-camel-case.csv", "genai-api", nil),
+  ])
+  func classifiesTheNativeImporterFixtures(fixture: String, category: String, model: String?)
+    throws
+  {
+    let database = try SpendDatabase.inMemory()
+    _ = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
+      .ingest(IngestOptions(paths: [Fixtures.path("importers/\(fixture)")]))
+    let models = try database.writer.read { db in
+      try Row.fetchAll(
+        db,
+        sql: "SELECT DISTINCT acceleratorModel FROM focusCharge WHERE aiCategory = ?",
+        arguments: [category]
+      ).map { $0[0] as String? }
+    }
+    #expect(models.contains(model), "\(models)")
+  }
+
   @Test func aUserRuleFileGivenToTheIngestorOverridesTheBuiltIns() throws {
     let folder = TemporaryDirectory()
     let export = folder.path("gpu.csv")
