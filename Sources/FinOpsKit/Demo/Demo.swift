@@ -92,6 +92,8 @@ public enum Demo {
       files.append(path)
     }
     log.append("wrote \(files.count) FOCUS 1.2 exports to \(exports)")
+    let gcpFiles = try GCPBillingExportGenerator.writeDemoMonths(into: exports)
+    log.append("wrote \(gcpFiles.count) Google Cloud billing exports (JSON Lines) to \(exports)")
     // OpenAI and Anthropic API pages, saved one file per page, a folder per fetch.
     let providers = (exports as NSString).appendingPathComponent("providers")
     for (index, month) in [202608, 202609, 202610].enumerated() {

@@ -11,6 +11,7 @@ public struct ImporterRegistry: Sendable {
     AnthropicConsoleCostImporter(),
     AnthropicCostReportImporter(),
     AnthropicUsageReportImporter(),
+    GCPBillingExportImporter(),
     OpenAICostsImporter(),
     OpenAIUsageImporter(),
   ]

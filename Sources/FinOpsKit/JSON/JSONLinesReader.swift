@@ -18,7 +18,8 @@ public final class JSONLinesReader {
   public static let defaultMaximumLineBytes = 64 << 20
 
   private let source: any ByteSource
-  private let path: String
+  /// The file's path, for messages.
+  public let path: String
   private let maximumLineBytes: Int
   private var buffer: UnsafeMutableRawBufferPointer
   private var consumed = 0

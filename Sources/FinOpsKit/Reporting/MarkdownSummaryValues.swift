@@ -75,7 +75,7 @@ enum MarkdownSummaryValues {
       "name": .text(MarkdownText.escape(team.name)),
       "budget": budget(team.budget),
       "spend": .text(ReportNumber.groupedMoney(team.reportedSpend)),
-      "forecast": .text(ReportNumber.groupedMoney(team.forecast)),
+      "forecast": .text(ReportNumber.groupedMoney(team.reportedForecast)),
       "used": .text(
         team.budget.flatMap { ReportNumber.share(team.forecast, of: $0) }.map(ReportNumber.percent)
           ?? "—"
@@ -106,7 +106,8 @@ enum MarkdownSummaryValues {
 
   private static func aiBreakdowns(_ ai: MonthSummary.AISpend) -> [TemplateValue] {
     let tables: [(String, [MonthSummary.Amount])] = [
-      ("Category", ai.byCategory), ("Provider", ai.byProvider), ("Model", ai.byModel),
+      ("Category", ai.byCategory), ("Provider", ai.byProvider),
+      ("Model (largest 10)", Array(ai.byModel.prefix(10))),
     ]
     return tables.filter { !$0.1.isEmpty }.map { title, amounts in
       .object([

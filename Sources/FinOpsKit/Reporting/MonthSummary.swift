@@ -54,6 +54,8 @@ public struct MonthSummary: Sendable {
     public var budget: Int128?
     /// The forecast for the month (equal to `spend` for a complete month).
     public var forecast: Int128
+    /// `forecast` rounded to cents (`reportedSpend` for a complete month, so both agree).
+    public var reportedForecast: Int128
     /// Last month's spend.
     public var previousSpend: Int128
     /// The spend of the pilots it sponsors (shown separately, not in `spend`).
@@ -81,6 +83,8 @@ public struct MonthSummary: Sendable {
     public var reportedSpend: Int128
     /// The forecast for the month.
     public var forecast: Int128
+    /// `forecast` rounded to cents (`reportedSpend` for a complete month, so both agree).
+    public var reportedForecast: Int128
     /// Last month's spend.
     public var previousSpend: Int128
     /// Spend from its start month (or the first month with data) through this month.

@@ -117,6 +117,8 @@ public struct MonthSummaryBuilder: Sendable {
           reportedSpend: rounded[index],
           budget: budget,
           forecast: teamForecast,
+          reportedForecast: forecast.isComplete
+            ? rounded[index] : CentRounding.round(teamForecast),
           previousSpend: previous.byOwner[owner] ?? 0,
           pilotSpend: zip(configuration.pilots, pilotSpend).filter { $0.0.team == team.id }
             .reduce(0) { $0 + $1.1 },
@@ -141,6 +143,8 @@ public struct MonthSummaryBuilder: Sendable {
           spend: pilotSpend[index],
           reportedSpend: rounded[configuration.teams.count + index],
           forecast: pilotForecast,
+          reportedForecast: forecast.isComplete
+            ? rounded[configuration.teams.count + index] : CentRounding.round(pilotForecast),
           previousSpend: previous.byOwner[owner] ?? 0,
           lifetimeSpend: spentLifetime,
           monthlyBudget: monthly,

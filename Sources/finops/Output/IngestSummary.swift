@@ -18,25 +18,7 @@ enum IngestSummary {
         lines.append("\(file.path): same content as \(first), skipped")
       }
     }
-    for replacement in report.replacements {
-      if let day = replacement.day {
-        lines.append(
-          replacement.keptEarlier
-            ? "kept \(replacement.format) account \(replacement.billingAccountId) day "
-              + "\(Timestamp.date(day)) from batch \(replacement.replacedBatchId): it covers more "
-              + "of the day than this delivery, whose \(replacement.removedRows) rows were dropped"
-            : "replaced \(replacement.format) account \(replacement.billingAccountId) day "
-              + "\(Timestamp.date(day)) from batch \(replacement.replacedBatchId) "
-              + "(\(replacement.removedRows) rows)"
-        )
-        continue
-      }
-      lines.append(
-        "replaced \(replacement.format) account \(replacement.billingAccountId) period "
-          + "\(Timestamp.date(replacement.billingPeriodStart)) from batch "
-          + "\(replacement.replacedBatchId) (\(replacement.removedRows) rows)"
-      )
-    }
+    lines += replacementLines(report.replacements)
     for combination in report.combinations {
       lines.append(
         "combined \(combination.format) account \(combination.billingAccountId) period "
@@ -72,5 +54,59 @@ enum IngestSummary {
       lines.append(contentsOf: report.rejectionExamples.map { "note: \($0)" })
     }
     return lines.joined(separator: "\n")
+  }
+
+  /// One line per replaced scope of a billing period, and one line per format, account and
+  /// earlier batch for the day-level scopes of API formats (`days 2026-10-20..2026-10-31`).
+  private static func replacementLines(_ replacements: [IngestReport.Replacement]) -> [String] {
+    struct Key: Hashable {
+      var format: String
+      var account: String
+      var batch: Int64
+      var keptEarlier: Bool
+    }
+    var lines: [String] = []
+    var order: [Key] = []
+    var days: [Key: (first: Int64, last: Int64, count: Int, rows: Int64)] = [:]
+    for replacement in replacements {
+      guard let day = replacement.day else {
+        lines.append(
+          "replaced \(replacement.format) account \(replacement.billingAccountId) period "
+            + "\(Timestamp.date(replacement.billingPeriodStart)) from batch "
+            + "\(replacement.replacedBatchId) (\(replacement.removedRows) rows)"
+        )
+        continue
+      }
+      let key = Key(
+        format: replacement.format,
+        account: replacement.billingAccountId,
+        batch: replacement.replacedBatchId,
+        keptEarlier: replacement.keptEarlier
+      )
+      if let seen = days[key] {
+        days[key] = (
+          min(seen.first, day), max(seen.last, day), seen.count + 1,
+          seen.rows + replacement.removedRows
+        )
+      } else {
+        order.append(key)
+        days[key] = (day, day, 1, replacement.removedRows)
+      }
+    }
+    for key in order {
+      guard let span = days[key] else { continue }
+      let range =
+        span.count == 1
+        ? "day \(Timestamp.date(span.first))"
+        : "\(span.count) days \(Timestamp.date(span.first))..\(Timestamp.date(span.last))"
+      lines.append(
+        key.keptEarlier
+          ? "kept \(key.format) account \(key.account) \(range) from batch \(key.batch): it "
+            + "covers more of the day than this delivery, whose \(span.rows) rows were dropped"
+          : "replaced \(key.format) account \(key.account) \(range) from batch \(key.batch) "
+            + "(\(span.rows) rows)"
+      )
+    }
+    return lines
   }
 }

@@ -117,6 +117,36 @@ struct AzureCostDetailsImporterTests {
     #expect(purchase["billingAccountId"] == "8611537")
   }
 
+  /// Older schemas name the cost `Cost` or `PreTaxCost` and the currency `BillingCurrency`; an
+  /// unknown charge type keeps its Azure name as ChargeCategory.
+  @Test(arguments: [("Cost", "cost"), ("PreTaxCost", "pre-tax-cost")])
+  func olderCostColumnsAreReadAndUnknownChargeTypesKeepTheirName(
+    column: String,
+    version: String
+  ) throws {
+    let folder = TemporaryDirectory()
+    let original = try String(
+      contentsOfFile: Fixtures.path("\(Self.folder)/ea-actual-reservation-refund-rounding.csv"),
+      encoding: .utf8
+    )
+    let renamed =
+      original
+      .replacingOccurrences(of: ",CostInBillingCurrency,", with: ",\(column),")
+      .replacingOccurrences(of: ",BillingCurrencyCode,", with: ",BillingCurrency,")
+      .replacingOccurrences(of: ",RoundingAdjustment,", with: ",FutureChargeType,")
+    let path = folder.write("older.csv", renamed)
+    let database = try SpendDatabase.inMemory()
+    let report = try Ingestor(database: database, registry: try ImporterRegistry.builtIn())
+      .ingest(IngestOptions(paths: [path]))
+    #expect(report.files.map(\.version) == [version])
+    #expect(report.scopes.map(\.billedCost) == [1_859_480_400_000])
+    #expect(report.scopes.map(\.currency) == ["EUR"])
+    let categories = try database.writer.read { db in
+      try String.fetchAll(db, sql: "SELECT DISTINCT chargeCategory FROM focusCharge ORDER BY 1")
+    }
+    #expect(categories == ["Credit", "FutureChargeType", "Purchase", "Usage"])
+  }
+
   @Test(arguments: Fixtures.cases(for: "azure-cost-details"))
   func detectionPicksAzureAndNotFOCUS(name: String) throws {
     let sample = try InputFiles.sample(Fixtures.path("\(Self.folder)/\(name).csv"))

@@ -85,6 +85,13 @@ struct MonthSummaryTests {
     #expect(summary.teams[0].spend == summary.teams[0].direct + summary.teams[0].shared)
   }
 
+  @Test func aCompleteMonthShowsTheSameForecastAsSpend() throws {
+    let summary = try Self.summary()
+    #expect(summary.teams.allSatisfy { $0.reportedForecast == $0.reportedSpend })
+    #expect(summary.pilots.allSatisfy { $0.reportedForecast == $0.reportedSpend })
+    #expect(summary.forecastTotal == summary.total)
+  }
+
   @Test func budgetsLifetimeAndMonthsActive() throws {
     let summary = try Self.summary()
     let status = Dictionary(uniqueKeysWithValues: summary.teams.map { ($0.id, $0.status) })

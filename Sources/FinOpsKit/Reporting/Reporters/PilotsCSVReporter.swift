@@ -27,7 +27,7 @@ public struct PilotsCSVReporter: Reporter {
       table.append([
         .number(context.summary.month.description), .text(pilot.id), .text(pilot.name),
         .text(pilot.team), money(pilot.reportedSpend), pilot.monthlyBudget.map(money) ?? .empty,
-        money(pilot.forecast), .text(pilot.status.rawValue), money(pilot.lifetimeSpend),
+        money(pilot.reportedForecast), .text(pilot.status.rawValue), money(pilot.lifetimeSpend),
         pilot.totalBudget.map(money) ?? .empty, .text(pilot.lifetimeStatus.rawValue),
         pilot.start.map { .number($0.description) } ?? .empty,
         pilot.end.map { .number($0.description) } ?? .empty,

@@ -80,7 +80,7 @@ public struct SummaryJSONReporter: Reporter {
     .object([
       ("id", .string(team.id)), ("name", .string(team.name)),
       ("spend", money(team.reportedSpend)), ("budget", team.budget.map(money) ?? .null),
-      ("forecast", money(team.forecast)), ("status", .string(team.status.rawValue)),
+      ("forecast", money(team.reportedForecast)), ("status", .string(team.status.rawValue)),
       ("direct", money(team.direct)), ("shared", money(team.shared)),
       ("previous_spend", money(team.previousSpend)), ("change", money(team.change)),
       ("pilot_spend", money(team.pilotSpend)), ("innovation", .bool(team.isInnovation)),
@@ -91,7 +91,7 @@ public struct SummaryJSONReporter: Reporter {
     .object([
       ("id", .string(pilot.id)), ("name", .string(pilot.name)), ("team", .string(pilot.team)),
       ("spend", money(pilot.reportedSpend)), ("budget", pilot.monthlyBudget.map(money) ?? .null),
-      ("forecast", money(pilot.forecast)), ("status", .string(pilot.status.rawValue)),
+      ("forecast", money(pilot.reportedForecast)), ("status", .string(pilot.status.rawValue)),
       ("lifetime_spend", money(pilot.lifetimeSpend)),
       ("total_budget", pilot.totalBudget.map(money) ?? .null),
       ("lifetime_status", .string(pilot.lifetimeStatus.rawValue)),

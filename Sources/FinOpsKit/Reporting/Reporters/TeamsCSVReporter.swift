@@ -26,7 +26,7 @@ public struct TeamsCSVReporter: Reporter {
       table.append([
         .number(context.summary.month.description), .text(team.id), .text(team.name),
         money(team.direct), money(team.shared), money(team.reportedSpend),
-        team.budget.map(money) ?? .empty, money(team.forecast),
+        team.budget.map(money) ?? .empty, money(team.reportedForecast),
         team.budget.flatMap { ReportNumber.share(team.forecast, of: $0) }
           .map { .number(ReportNumber.fraction($0)) } ?? .empty,
         .text(team.status.rawValue), money(team.previousSpend), money(team.change),
