@@ -71,19 +71,21 @@ struct WebhookClientTests {
   }
 
   @Test func aTimeoutIsRetriedAndThenReported() throws {
-    let server = try TestHTTPServer(fallback: .hang(seconds: 8))
+    // The server hangs far longer than both attempts together, so that a loaded machine cannot
+    // blur the difference between "gave up after its own timeouts" and "waited for the server".
+    let server = try TestHTTPServer(fallback: .hang(seconds: 30))
     let policy = WebhookClient.RetryPolicy(
       attempts: 2,
       initialDelay: 0.05,
       maximumDelay: 0.1,
-      timeout: 1.5
+      timeout: 3
     )
     let started = Date()
     #expect(throws: WebhookError.timeout(attempts: 2)) {
       try WebhookClient(policy: policy).post("{}", to: server.url)
     }
-    // Two attempts of 1.5 s each, not the server's 8 s.
-    #expect(Date().timeIntervalSince(started) < 7.5)
+    // Two attempts of 3 s each, not the server's 30 s.
+    #expect(Date().timeIntervalSince(started) < 25)
     #expect(server.requests.count == 2)
   }
 
