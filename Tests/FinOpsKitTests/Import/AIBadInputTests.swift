@@ -10,8 +10,8 @@ struct AIBadInputTests {
   static let cases: [(name: String, expected: String)] = [
     (
       "bad-invalid-json",
-      "bad-invalid-json.json:5: error: [openai-costs] invalid JSON at column 102: expected a "
-        + "quoted key"
+      "bad-invalid-json.json:5: error: [openai-costs] invalid JSON at column 102: expected a member "
+        + "name in quotes"
     ),
     (
       "bad-non-numeric-amount",

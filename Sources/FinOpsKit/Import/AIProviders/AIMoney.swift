@@ -9,7 +9,7 @@ enum AIMoney {
   ///     10^7 are nano-units of the currency, exactly.
   /// - Returns: The amount in 10^-9 currency units.
   /// - Throws: `RowError` for a missing, null or non-numeric value.
-  static func nanos(_ node: JSONTree.Node?, column: String, centsInput: Bool) throws(RowError)
+  static func nanos(_ node: LocatedJSONValue?, column: String, centsInput: Bool) throws(RowError)
     -> Int64
   {
     guard let node, !node.isNull else { throw RowError(column: column, reason: "is missing") }

@@ -15,7 +15,7 @@ struct APIPageFile {
   /// The importer id, for messages.
   let format: String
   /// The root value.
-  let root: JSONTree.Node
+  let root: LocatedJSONValue
 
   /// Reads and parses a page.
   /// - Throws: `ImportError.badRow` naming the line and column of invalid JSON or UTF-8.
@@ -35,23 +35,26 @@ struct APIPageFile {
         RowError(reason: "file is not valid UTF-8 text")
       )
     }
-    var start = 0
-    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-    do {
-      root = try JSONTree.parse(Array(bytes[start...]))
-    } catch {
-      throw .badRow(
-        path: file.path,
-        format: format,
-        line: error.line,
-        RowError(reason: "invalid JSON at column \(error.column): \(error.reason)")
-      )
+    let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    root = try bytes.withUnsafeBufferPointer { buffer throws(ImportError) in
+      let text = UnsafeBufferPointer(rebasing: buffer[skip...])
+      do throws(JSONSyntaxError) {
+        return try JSONParser.parseDocument(text).rootNode
+      } catch {
+        let (line, column) = JSONDocumentReader.position(of: error.offset, in: text)
+        throw .badRow(
+          path: file.path,
+          format: format,
+          line: line,
+          RowError(reason: "invalid JSON at column \(column): \(error.reason)")
+        )
+      }
     }
   }
 
   /// The buckets of the page, in file order.
   /// - Throws: `ImportError.badRow` when the page has no `data` array.
-  func buckets() throws(ImportError) -> [JSONTree.Node] {
+  func buckets() throws(ImportError) -> [LocatedJSONValue] {
     if let items = root.elements { return items }
     guard let data = root["data"], let items = data.elements else {
       throw failure(root, "the page has no 'data' array of buckets")
@@ -60,7 +63,7 @@ struct APIPageFile {
   }
 
   /// The results of a bucket (`results`, or the older `result`); empty for an empty bucket.
-  func results(of bucket: JSONTree.Node) throws(ImportError) -> [JSONTree.Node] {
+  func results(of bucket: LocatedJSONValue) throws(ImportError) -> [LocatedJSONValue] {
     guard bucket.members != nil else { throw failure(bucket, "a bucket must be an object") }
     guard let node = bucket["results"] ?? bucket["result"], !node.isNull else { return [] }
     guard let items = node.elements else {
@@ -71,7 +74,7 @@ struct APIPageFile {
 
   /// A bucket's period from Unix seconds (`start_time`, `end_time`: OpenAI) or RFC 3339 text
   /// (`starting_at`, `ending_at`: Anthropic).
-  func period(of bucket: JSONTree.Node) throws(ImportError) -> (start: Int64, end: Int64) {
+  func period(of bucket: LocatedJSONValue) throws(ImportError) -> (start: Int64, end: Int64) {
     let start = try instant(bucket, keys: ["start_time", "starting_at"])
     let end = try instant(bucket, keys: ["end_time", "ending_at"])
     guard end > start else {
@@ -83,7 +86,7 @@ struct APIPageFile {
     return (start, end)
   }
 
-  private func instant(_ bucket: JSONTree.Node, keys: [String]) throws(ImportError) -> Int64 {
+  private func instant(_ bucket: LocatedJSONValue, keys: [String]) throws(ImportError) -> Int64 {
     for key in keys {
       guard let node = bucket[key] else { continue }
       switch node.value {
@@ -105,24 +108,18 @@ struct APIPageFile {
     throw failure(bucket, "bucket has no '\(keys[0])' (or '\(keys[1])')")
   }
 
-  /// A text member; `nil` when absent or null.
-  func text(_ node: JSONTree.Node, _ key: String) -> String? {
-    guard let value = node[key] else { return nil }
-    switch value.value {
-    case .string(let text): return text
-    case .number(let text): return text
-    case .bool(let flag): return flag ? "true" : "false"
-    default: return nil
-    }
+  /// A text member; `nil` when absent, null, an array or an object.
+  func text(_ node: LocatedJSONValue, _ key: String) -> String? {
+    node[key]?.value.scalarText
   }
 
   /// An error at a value's line.
-  func failure(_ node: JSONTree.Node, _ reason: String) -> ImportError {
+  func failure(_ node: LocatedJSONValue, _ reason: String) -> ImportError {
     .badRow(path: file.path, format: format, line: node.line, RowError(reason: reason))
   }
 
   /// A row error at a value's line (for `RowPolicy.reject`).
-  func rowFailure(_ node: JSONTree.Node, _ error: RowError) -> ImportError {
+  func rowFailure(_ node: LocatedJSONValue, _ error: RowError) -> ImportError {
     .badRow(path: file.path, format: format, line: node.line, error)
   }
 
@@ -152,26 +149,12 @@ struct APIPageFile {
 
   /// A JSON object of the members of a result that the importer did not map, keyed by their
   /// source name, so that nothing is lost; `nil` when there are none.
-  static func extras(of result: JSONTree.Node, except used: Set<String>) -> String? {
+  static func extras(of result: LocatedJSONValue, except used: Set<String>) -> String? {
     let kept = (result.members ?? []).filter { !used.contains($0.key) && !$0.node.isNull }
     guard !kept.isEmpty else { return nil }
-    return "{" + kept.map { JSONText.quoted($0.key) + ":" + json($0.node) }.joined(separator: ",")
+    return "{"
+      + kept.map { JSONText.quoted($0.key) + ":" + $0.node.value.jsonText }.joined(separator: ",")
       + "}"
-  }
-
-  /// Writes a value back as compact JSON (numbers as their source text).
-  static func json(_ node: JSONTree.Node) -> String {
-    switch node.value {
-    case .object(let members):
-      return "{"
-        + members.map { JSONText.quoted($0.key) + ":" + json($0.node) }
-        .joined(separator: ",") + "}"
-    case .array(let items): return "[" + items.map(json).joined(separator: ",") + "]"
-    case .string(let text): return JSONText.quoted(text)
-    case .number(let text): return text
-    case .bool(let flag): return flag ? "true" : "false"
-    case .null: return "null"
-    }
   }
 
   private static func readAll(_ path: String) throws(ImportError) -> [UInt8] {

@@ -62,7 +62,7 @@ struct AnthropicCostReportImporter: Importer {
           try rows.reject(
             page.rowFailure(result, error),
             line: result.line,
-            content: { APIPageFile.json(result) }
+            content: { result.value.jsonText }
           )
         } catch {
           throw .store(.sqlite(reason: SpendDatabase.reason(error)))
@@ -72,7 +72,7 @@ struct AnthropicCostReportImporter: Importer {
   }
 
   private func charge(
-    _ result: JSONTree.Node,
+    _ result: LocatedJSONValue,
     page: APIPageFile,
     start: Int64,
     end: Int64,

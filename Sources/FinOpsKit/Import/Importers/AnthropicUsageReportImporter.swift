@@ -78,7 +78,7 @@ struct AnthropicUsageReportImporter: Importer {
           try rows.reject(
             page.rowFailure(result, error),
             line: result.line,
-            content: { APIPageFile.json(result) }
+            content: { result.value.jsonText }
           )
         } catch {
           throw .store(.sqlite(reason: SpendDatabase.reason(error)))
@@ -88,7 +88,7 @@ struct AnthropicUsageReportImporter: Importer {
   }
 
   private func records(
-    of result: JSONTree.Node,
+    of result: LocatedJSONValue,
     page: APIPageFile,
     start: Int64,
     end: Int64
@@ -96,11 +96,11 @@ struct AnthropicUsageReportImporter: Importer {
     guard result.members != nil else { throw RowError(reason: "a result must be an object") }
     let dimensions = Self.dimensionKeys.compactMap { key -> String? in
       guard let node = result[key], !node.isNull else { return nil }
-      return JSONText.quoted(key) + ":" + APIPageFile.json(node)
+      return JSONText.quoted(key) + ":" + node.value.jsonText
     }
     var records: [UsageRecord] = []
     for (path, kind, unit) in Self.quantities {
-      var node: JSONTree.Node? = result
+      var node: LocatedJSONValue? = result
       for key in path { node = node?[key] }
       guard let node, !node.isNull else { continue }
       guard case .number(let text) = node.value else {

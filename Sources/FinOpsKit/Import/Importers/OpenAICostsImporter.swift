@@ -69,7 +69,7 @@ struct OpenAICostsImporter: Importer {
           try rows.reject(
             page.rowFailure(result, error),
             line: result.line,
-            content: { APIPageFile.json(result) }
+            content: { result.value.jsonText }
           )
         } catch {
           throw .store(.sqlite(reason: SpendDatabase.reason(error)))
@@ -81,7 +81,7 @@ struct OpenAICostsImporter: Importer {
   private func cover(
     _ writer: ChargeWriter,
     _ page: APIPageFile,
-    _ bucket: JSONTree.Node,
+    _ bucket: LocatedJSONValue,
     account: String,
     start: Int64,
     end: Int64
@@ -96,7 +96,7 @@ struct OpenAICostsImporter: Importer {
   }
 
   private func charge(
-    _ result: JSONTree.Node,
+    _ result: LocatedJSONValue,
     page: APIPageFile,
     account: String,
     start: Int64,

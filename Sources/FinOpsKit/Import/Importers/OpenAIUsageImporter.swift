@@ -146,7 +146,7 @@ struct OpenAIUsageImporter: Importer {
           try rows.reject(
             page.rowFailure(result, error),
             line: result.line,
-            content: { APIPageFile.json(result) }
+            content: { result.value.jsonText }
           )
         } catch {
           throw .store(.sqlite(reason: SpendDatabase.reason(error)))
@@ -168,7 +168,7 @@ struct OpenAIUsageImporter: Importer {
 
   /// The usage records of one result.
   static func records(
-    of result: JSONTree.Node,
+    of result: LocatedJSONValue,
     page: APIPageFile,
     endpoint: String,
     account: String,
@@ -188,7 +188,7 @@ struct OpenAIUsageImporter: Importer {
     var dimensions: [String] = []
     for key in ["batch", "size", "source", "vector_store_id", "context_level"] {
       if let node = result[key], !node.isNull {
-        dimensions.append(JSONText.quoted(key) + ":" + APIPageFile.json(node))
+        dimensions.append(JSONText.quoted(key) + ":" + node.value.jsonText)
       }
     }
     let base = UsageRecord(
