@@ -24,8 +24,10 @@ public enum JSONParser {
     return value
   }
 
-  /// Parses one JSON document and records where every value starts, for messages that name
-  /// the line and column of a bad value (API response pages). Slightly slower than `parse`.
+  /// Parses one JSON document and records where every value starts.
+  ///
+  /// For messages that name the line and column of a bad value (API response pages); slightly
+  /// slower than `parse`, which the JSON Lines hot path uses.
   /// - Parameter bytes: UTF-8 text.
   /// - Returns: The value and the positions of all its values.
   /// - Throws: `JSONSyntaxError` with the byte offset of the problem.
