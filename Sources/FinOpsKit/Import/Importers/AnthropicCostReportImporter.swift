@@ -45,29 +45,12 @@ struct AnthropicCostReportImporter: Importer {
     let page = try APIPageFile(file, format: Self.id)
     writer.dailyScopes = true
     var currency: String?
-    for bucket in try page.buckets() {
-      let (start, end) = try page.period(of: bucket)
-      do {
-        try writer.coverBucket(account: Self.account, start: start, end: end)
-      } catch let error as RowError {
-        throw page.rowFailure(bucket, error)
-      } catch {
-        throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-      }
-      for result in try page.results(of: bucket) {
-        do {
-          let charge = try charge(result, page: page, start: start, end: end, currency: &currency)
-          try charge.write(to: writer, line: result.line)
-        } catch let error as RowError {
-          try rows.reject(
-            page.rowFailure(result, error),
-            line: result.line,
-            content: { result.value.jsonText }
-          )
-        } catch {
-          throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-        }
-      }
+    try page.forEachResult(writer: writer, account: Self.account, rows: rows) {
+      result,
+      start,
+      end in
+      let charge = try charge(result, page: page, start: start, end: end, currency: &currency)
+      try charge.write(to: writer, line: result.line)
     }
   }
 
