@@ -63,18 +63,11 @@ struct AnthropicCostReportImporter: Importer {
   ) throws(RowError) -> AICharge {
     guard result.members != nil else { throw RowError(reason: "a result must be an object") }
     let nanos = try AIMoney.nanos(result["amount"], column: "amount", centsInput: true)
-    guard let code = page.text(result, "currency"), !code.isEmpty else {
-      throw RowError(column: "currency", reason: "is missing")
-    }
-    let upper = code.uppercased()
-    if let currency, currency != upper {
-      throw RowError(
-        column: "currency",
-        value: code,
-        reason: "mixes currencies: earlier results of this file are in '\(currency)', not"
-      )
-    }
-    currency = upper
+    let upper = try AIMoney.currency(
+      page.text(result, "currency"),
+      column: "currency",
+      fileCurrency: &currency
+    )
     let costType = page.text(result, "cost_type")
     let tokenType = page.text(result, "token_type").flatMap(TokenUnit.tokenType)
     return AICharge(

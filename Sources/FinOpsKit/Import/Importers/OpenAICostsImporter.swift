@@ -91,18 +91,11 @@ struct OpenAICostsImporter: Importer {
       throw RowError(column: "amount", reason: "is missing (expected {value, currency})")
     }
     let nanos = try AIMoney.nanos(amount["value"], column: "amount.value", centsInput: false)
-    guard let code = page.text(amount, "currency"), !code.isEmpty else {
-      throw RowError(column: "amount.currency", reason: "is missing")
-    }
-    let upper = code.uppercased()
-    if let currency, currency != upper {
-      throw RowError(
-        column: "amount.currency",
-        value: code,
-        reason: "mixes currencies: earlier results of this file are in '\(currency)', not"
-      )
-    }
-    currency = upper
+    let upper = try AIMoney.currency(
+      page.text(amount, "currency"),
+      column: "amount.currency",
+      fileCurrency: &currency
+    )
     let lineItem = page.text(result, "line_item")
     let (model, tokenType) = Self.parse(lineItem: lineItem)
     var charge = AICharge(
