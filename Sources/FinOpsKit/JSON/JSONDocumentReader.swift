@@ -15,6 +15,26 @@ public enum JSONDocumentReader {
   public static func read(path: String, maximumBytes: Int = defaultMaximumBytes)
     throws(JSONReadError) -> JSONValue
   {
+    let bytes = try readBytes(path: path, maximumBytes: maximumBytes)
+    let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    return try bytes.withUnsafeBufferPointer { buffer throws(JSONReadError) in
+      let text = UnsafeBufferPointer(rebasing: buffer[skip...])
+      do throws(JSONSyntaxError) {
+        return try JSONParser.parse(text)
+      } catch {
+        let (line, column) = position(of: error.offset, in: text)
+        throw .syntax(path: path, line: line, column: column, reason: error.reason)
+      }
+    }
+  }
+
+  /// Reads a whole (decompressed) file into memory.
+  /// - Parameters:
+  ///   - path: The file, gzip or not.
+  ///   - maximumBytes: The largest size accepted.
+  /// - Returns: The bytes.
+  /// - Throws: `JSONReadError.input` or `.documentTooLarge`.
+  static func readBytes(path: String, maximumBytes: Int) throws(JSONReadError) -> [UInt8] {
     let source: any ByteSource
     do {
       source = try ByteSources.open(path: path)
@@ -37,16 +57,7 @@ public enum JSONDocumentReader {
       }
       bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
     }
-    let skip = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    return try bytes.withUnsafeBufferPointer { buffer throws(JSONReadError) in
-      let text = UnsafeBufferPointer(rebasing: buffer[skip...])
-      do throws(JSONSyntaxError) {
-        return try JSONParser.parse(text)
-      } catch {
-        let (line, column) = position(of: error.offset, in: text)
-        throw .syntax(path: path, line: line, column: column, reason: error.reason)
-      }
-    }
+    return bytes
   }
 
   /// The 1-based line and byte column of an offset.

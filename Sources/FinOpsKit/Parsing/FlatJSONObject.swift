@@ -4,6 +4,9 @@
 /// Keys and string values are handed over as they are written between their quotes (still
 /// escaped), so they can be copied into other JSON text as is; other scalars (numbers, `true`)
 /// are handed over as their literal text. Nested objects and arrays are skipped.
+///
+/// A deliberate fast path beside `JSONParser`: it runs once per CSV row on the ingest hot path
+/// and hands over slices of the row buffer, where building a `JSONValue` would allocate strings.
 public enum FlatJSONObject {
   /// One member of the object.
   public struct Member {

@@ -19,6 +19,30 @@ enum AIMoney {
     return try nanos(text, column: column, centsInput: centsInput)
   }
 
+  /// The upper-case currency code of a result, which must match the earlier results of the
+  /// file (one file, one currency).
+  /// - Parameters:
+  ///   - code: The code as written (`usd`); `nil` or empty when absent.
+  ///   - column: Its name, for messages.
+  ///   - fileCurrency: The currency of the earlier results; set from the first one.
+  /// - Returns: The code, upper-cased.
+  /// - Throws: `RowError` for a missing code or one that differs from the earlier results.
+  static func currency(_ code: String?, column: String, fileCurrency: inout String?)
+    throws(RowError) -> String
+  {
+    guard let code, !code.isEmpty else { throw RowError(column: column, reason: "is missing") }
+    let upper = code.uppercased()
+    if let fileCurrency, fileCurrency != upper {
+      throw RowError(
+        column: column,
+        value: code,
+        reason: "mixes currencies: earlier results of this file are in '\(fileCurrency)', not"
+      )
+    }
+    fileCurrency = upper
+    return upper
+  }
+
   /// Nano-units of decimal text.
   static func nanos(_ text: String, column: String, centsInput: Bool) throws(RowError) -> Int64 {
     do {

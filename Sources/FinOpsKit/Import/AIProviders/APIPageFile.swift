@@ -158,38 +158,16 @@ struct APIPageFile {
   }
 
   private static func readAll(_ path: String) throws(ImportError) -> [UInt8] {
-    let source: any ByteSource
     do {
-      source = try ByteSources.open(path: path)
-    } catch {
+      return try JSONDocumentReader.readBytes(path: path, maximumBytes: maximumBytes)
+    } catch .input(let error) {
       throw .input(error)
+    } catch {
+      throw .inconsistentBatch(
+        path: path,
+        format: "json",
+        reason: "file is larger than \(maximumBytes >> 20) MiB; API pages are far smaller"
+      )
     }
-    var bytes: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let result: Result<Int, InputError> = chunk.withUnsafeMutableBytes { buffer in
-        do throws(InputError) {
-          return .success(try source.read(into: buffer))
-        } catch {
-          return .failure(error)
-        }
-      }
-      let count: Int
-      do {
-        count = try result.get()
-      } catch {
-        throw .input(error)
-      }
-      if count == 0 { break }
-      bytes.append(contentsOf: chunk[0..<count])
-      guard bytes.count <= maximumBytes else {
-        throw .inconsistentBatch(
-          path: path,
-          format: "json",
-          reason: "file is larger than \(maximumBytes >> 20) MiB; API pages are far smaller"
-        )
-      }
-    }
-    return bytes
   }
 }

@@ -45,29 +45,12 @@ struct AnthropicCostReportImporter: Importer {
     let page = try APIPageFile(file, format: Self.id)
     writer.dailyScopes = true
     var currency: String?
-    for bucket in try page.buckets() {
-      let (start, end) = try page.period(of: bucket)
-      do {
-        try writer.coverBucket(account: Self.account, start: start, end: end)
-      } catch let error as RowError {
-        throw page.rowFailure(bucket, error)
-      } catch {
-        throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-      }
-      for result in try page.results(of: bucket) {
-        do {
-          let charge = try charge(result, page: page, start: start, end: end, currency: &currency)
-          try charge.write(to: writer, line: result.line)
-        } catch let error as RowError {
-          try rows.reject(
-            page.rowFailure(result, error),
-            line: result.line,
-            content: { result.value.jsonText }
-          )
-        } catch {
-          throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-        }
-      }
+    try page.forEachResult(writer: writer, account: Self.account, rows: rows) {
+      result,
+      start,
+      end in
+      let charge = try charge(result, page: page, start: start, end: end, currency: &currency)
+      try charge.write(to: writer, line: result.line)
     }
   }
 
@@ -80,18 +63,11 @@ struct AnthropicCostReportImporter: Importer {
   ) throws(RowError) -> AICharge {
     guard result.members != nil else { throw RowError(reason: "a result must be an object") }
     let nanos = try AIMoney.nanos(result["amount"], column: "amount", centsInput: true)
-    guard let code = page.text(result, "currency"), !code.isEmpty else {
-      throw RowError(column: "currency", reason: "is missing")
-    }
-    let upper = code.uppercased()
-    if let currency, currency != upper {
-      throw RowError(
-        column: "currency",
-        value: code,
-        reason: "mixes currencies: earlier results of this file are in '\(currency)', not"
-      )
-    }
-    currency = upper
+    let upper = try AIMoney.currency(
+      page.text(result, "currency"),
+      column: "currency",
+      fileCurrency: &currency
+    )
     let costType = page.text(result, "cost_type")
     let tokenType = page.text(result, "token_type").flatMap(TokenUnit.tokenType)
     return AICharge(

@@ -60,29 +60,10 @@ struct AnthropicUsageReportImporter: Importer {
     let page = try APIPageFile(file, format: Self.id)
     writer.dailyScopes = true
     writer.scopeStream = "messages"
-    for bucket in try page.buckets() {
-      let (start, end) = try page.period(of: bucket)
-      do {
-        try writer.coverBucket(account: AnthropicCostReportImporter.account, start: start, end: end)
-      } catch let error as RowError {
-        throw page.rowFailure(bucket, error)
-      } catch {
-        throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-      }
-      for result in try page.results(of: bucket) {
-        do {
-          for record in try records(of: result, page: page, start: start, end: end) {
-            try writer.writeUsage(record, line: result.line)
-          }
-        } catch let error as RowError {
-          try rows.reject(
-            page.rowFailure(result, error),
-            line: result.line,
-            content: { result.value.jsonText }
-          )
-        } catch {
-          throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-        }
+    let account = AnthropicCostReportImporter.account
+    try page.forEachResult(writer: writer, account: account, rows: rows) { result, start, end in
+      for record in try records(of: result, page: page, start: start, end: end) {
+        try writer.writeUsage(record, line: result.line)
       }
     }
   }

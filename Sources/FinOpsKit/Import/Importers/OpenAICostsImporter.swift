@@ -51,47 +51,19 @@ struct OpenAICostsImporter: Importer {
     let billingAccount = account ?? Self.defaultAccount
     writer.dailyScopes = true
     var currency: String?
-    for bucket in buckets {
-      let (start, end) = try page.period(of: bucket)
-      try cover(writer, page, bucket, account: billingAccount, start: start, end: end)
-      for result in try page.results(of: bucket) {
-        do {
-          let charge = try charge(
-            result,
-            page: page,
-            account: billingAccount,
-            start: start,
-            end: end,
-            currency: &currency
-          )
-          try charge.write(to: writer, line: result.line)
-        } catch let error as RowError {
-          try rows.reject(
-            page.rowFailure(result, error),
-            line: result.line,
-            content: { result.value.jsonText }
-          )
-        } catch {
-          throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-        }
-      }
-    }
-  }
-
-  private func cover(
-    _ writer: ChargeWriter,
-    _ page: APIPageFile,
-    _ bucket: LocatedJSONValue,
-    account: String,
-    start: Int64,
-    end: Int64
-  ) throws(ImportError) {
-    do {
-      try writer.coverBucket(account: account, start: start, end: end)
-    } catch let error as RowError {
-      throw page.rowFailure(bucket, error)
-    } catch {
-      throw .store(.sqlite(reason: SpendDatabase.reason(error)))
+    try page.forEachResult(writer: writer, account: billingAccount, rows: rows) {
+      result,
+      start,
+      end in
+      let charge = try charge(
+        result,
+        page: page,
+        account: billingAccount,
+        start: start,
+        end: end,
+        currency: &currency
+      )
+      try charge.write(to: writer, line: result.line)
     }
   }
 
@@ -119,18 +91,11 @@ struct OpenAICostsImporter: Importer {
       throw RowError(column: "amount", reason: "is missing (expected {value, currency})")
     }
     let nanos = try AIMoney.nanos(amount["value"], column: "amount.value", centsInput: false)
-    guard let code = page.text(amount, "currency"), !code.isEmpty else {
-      throw RowError(column: "amount.currency", reason: "is missing")
-    }
-    let upper = code.uppercased()
-    if let currency, currency != upper {
-      throw RowError(
-        column: "amount.currency",
-        value: code,
-        reason: "mixes currencies: earlier results of this file are in '\(currency)', not"
-      )
-    }
-    currency = upper
+    let upper = try AIMoney.currency(
+      page.text(amount, "currency"),
+      column: "amount.currency",
+      fileCurrency: &currency
+    )
     let lineItem = page.text(result, "line_item")
     let (model, tokenType) = Self.parse(lineItem: lineItem)
     var charge = AICharge(

@@ -122,36 +122,19 @@ struct OpenAIUsageImporter: Importer {
     let billingAccount = account ?? OpenAICostsImporter.defaultAccount
     writer.dailyScopes = true
     writer.scopeStream = endpoint
-    for bucket in buckets {
-      let (start, end) = try page.period(of: bucket)
-      do {
-        try writer.coverBucket(account: billingAccount, start: start, end: end)
-      } catch let error as RowError {
-        throw page.rowFailure(bucket, error)
-      } catch {
-        throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-      }
-      for result in try page.results(of: bucket) {
-        do {
-          let records = try Self.records(
-            of: result,
-            page: page,
-            endpoint: endpoint,
-            account: billingAccount,
-            start: start,
-            end: end
-          )
-          for record in records { try writer.writeUsage(record, line: result.line) }
-        } catch let error as RowError {
-          try rows.reject(
-            page.rowFailure(result, error),
-            line: result.line,
-            content: { result.value.jsonText }
-          )
-        } catch {
-          throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-        }
-      }
+    try page.forEachResult(writer: writer, account: billingAccount, rows: rows) {
+      result,
+      start,
+      end in
+      let records = try Self.records(
+        of: result,
+        page: page,
+        endpoint: endpoint,
+        account: billingAccount,
+        start: start,
+        end: end
+      )
+      for record in records { try writer.writeUsage(record, line: result.line) }
     }
   }
 
