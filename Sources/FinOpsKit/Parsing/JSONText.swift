@@ -128,12 +128,17 @@ public enum JSONText {
           index += 1
           guard let escaped = peek else { return false }
           if escaped == UInt8(ascii: "u") {
-            for offset in 1...4 {
-              guard index + offset < bytes.count, bytes[index + offset].isHexDigit else {
-                return false
-              }
-            }
+            guard let unit = hex4(after: index) else { return false }
             index += 4
+            if (0xDC00...0xDFFF).contains(unit) { return false }
+            if (0xD800...0xDBFF).contains(unit) {
+              // A high surrogate must be followed by an escaped low one.
+              guard index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "\\"),
+                bytes[index + 2] == UInt8(ascii: "u"), let low = hex4(after: index + 2),
+                (0xDC00...0xDFFF).contains(low)
+              else { return false }
+              index += 6
+            }
           } else if !Array("\"\\/bfnrt".utf8).contains(escaped) {
             return false
           }
@@ -141,6 +146,19 @@ public enum JSONText {
         index += 1
       }
       return false
+    }
+
+    /// The four hex digits after the `u` at `position`, as a UTF-16 code unit.
+    func hex4(after position: Int) -> UInt32? {
+      guard position + 4 < bytes.count else { return nil }
+      var unit: UInt32 = 0
+      for offset in 1...4 {
+        let byte = bytes[position + offset]
+        guard byte.isHexDigit else { return nil }
+        let digit = byte.isDigit ? byte - UInt8(ascii: "0") : (byte | 0x20) - UInt8(ascii: "a") + 10
+        unit = unit << 4 | UInt32(digit)
+      }
+      return unit
     }
 
     mutating func literal(_ word: StaticString) -> Bool {
@@ -153,18 +171,30 @@ public enum JSONText {
       return true
     }
 
+    /// An RFC 8259 number: `-`?, `0` or digits without a leading zero, an optional fraction
+    /// and an optional exponent, each with at least one digit.
     mutating func number() -> Bool {
-      let begin = index
       if peek == UInt8(ascii: "-") { index += 1 }
-      var digits = 0
-      while let byte = peek,
-        byte.isDigit || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "e")
-          || byte == UInt8(ascii: "E") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
-      {
-        if byte.isDigit { digits += 1 }
+      guard let first = peek, first.isDigit else { return false }
+      index += 1
+      if first == UInt8(ascii: "0"), let next = peek, next.isDigit { return false }
+      skipDigits()
+      if peek == UInt8(ascii: ".") {
         index += 1
+        guard let next = peek, next.isDigit else { return false }
+        skipDigits()
       }
-      return digits > 0 && index > begin
+      if peek == UInt8(ascii: "e") || peek == UInt8(ascii: "E") {
+        index += 1
+        if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { index += 1 }
+        guard let next = peek, next.isDigit else { return false }
+        skipDigits()
+      }
+      return true
+    }
+
+    mutating func skipDigits() {
+      while let byte = peek, byte.isDigit { index += 1 }
     }
   }
 }
