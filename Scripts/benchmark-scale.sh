@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Scale benchmark: ingests MONTHS monthly FOCUS exports of ROWS rows each (default 10 x 1,000,000
 # = 10,000,000 charges) into one database, one batch per month, and prints for each batch the
-# time, rows/s and peak memory, then the database size per million charges and a doctor run.
+# time, rows/s and peak memory, then the database size per million charges, a doctor run, and
+# the time of allocate, report (target under 5 s) and alerts for the last month.
 #
 #   Scripts/benchmark-scale.sh [MONTHS] [ROWS] [WORKDIR]
 #
@@ -35,3 +36,7 @@ awk -v b="$size" -v n="$((months * rows))" \
 "$finops" demo --out "$work/demo" >/dev/null 2>&1
 /usr/bin/time -f "allocate $month: %e s, %M KiB peak" "$finops" allocate --month "$month" \
   --db "$db" --config "$work/demo/finops.yaml" >/dev/null
+/usr/bin/time -f "report $month: %e s, %M KiB peak" "$finops" report --month "$month" \
+  --format json --db "$db" --config "$work/demo/finops.yaml" >/dev/null
+/usr/bin/time -f "alerts $month: %e s, %M KiB peak" "$finops" alerts --month "$month" \
+  --no-webhook --format json --db "$db" --config "$work/demo/finops.yaml" >/dev/null || true
