@@ -49,4 +49,34 @@ public final class RowPolicy {
     rejectedInBatch += 1
     if examples.count < 5 { examples.append(error.description) }
   }
+
+  /// Imports one row the way every importer does: `body` converts and writes it; a `RowError`
+  /// it throws is a bad row at `line` (handed to `reject`), any other error means the database
+  /// stopped.
+  /// - Parameters:
+  ///   - path: The file.
+  ///   - format: The importer id.
+  ///   - line: The row's line.
+  ///   - content: The row's raw text, computed only when the row is kept aside.
+  ///   - body: Converts and writes the row.
+  /// - Throws: The bad row in strict mode; `ImportError.store` if the database stopped.
+  public func importRow(
+    path: String,
+    format: String,
+    line: Int,
+    content: () -> String,
+    _ body: () throws -> Void
+  ) throws(ImportError) {
+    do {
+      try body()
+    } catch let error as RowError {
+      try reject(
+        .badRow(path: path, format: format, line: line, error),
+        line: line,
+        content: content
+      )
+    } catch {
+      throw .store(.sqlite(reason: SpendDatabase.reason(error)))
+    }
+  }
 }

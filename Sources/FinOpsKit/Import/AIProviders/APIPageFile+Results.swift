@@ -27,13 +27,12 @@ extension APIPageFile {
         throw .store(.sqlite(reason: SpendDatabase.reason(error)))
       }
       for result in try results(of: bucket) {
-        do {
-          try write(result, start, end)
-        } catch let error as RowError {
-          try rows.reject(rowFailure(result, error), line: result.line) { result.value.jsonText }
-        } catch {
-          throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-        }
+        try rows.importRow(
+          path: file.path,
+          format: format,
+          line: result.line,
+          content: { result.value.jsonText }
+        ) { try write(result, start, end) }
       }
     }
   }

@@ -79,7 +79,12 @@ struct AnthropicConsoleCostImporter: Importer {
         )
         continue
       }
-      do {
+      try rows.importRow(
+        path: file.path,
+        format: Self.id,
+        line: line,
+        content: reader.recordText
+      ) {
         let charge = try charge(reader, header: header, index: index)
         if covered.insert(charge.start).inserted {
           try writer.coverBucket(
@@ -89,14 +94,6 @@ struct AnthropicConsoleCostImporter: Importer {
           )
         }
         try charge.write(to: writer, line: line)
-      } catch let error as RowError {
-        try rows.reject(
-          .badRow(path: file.path, format: Self.id, line: line, error),
-          line: line,
-          content: reader.recordText
-        )
-      } catch {
-        throw .store(.sqlite(reason: SpendDatabase.reason(error)))
       }
     }
   }

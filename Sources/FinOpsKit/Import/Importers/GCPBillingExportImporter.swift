@@ -233,28 +233,10 @@ public struct GCPBillingExportImporter: Importer {
       }
       if state.currency == nil { state.currency = (code, line) }
     }
-    var rowError: RowError?
-    writer.beginRow()
-    do throws(RowError) {
+    try rows.importRow(path: state.path, format: Self.id, line: line, content: content) {
+      writer.beginRow()
       try row.write(into: writer)
-    } catch {
-      rowError = error
-    }
-    if rowError == nil {
-      do {
-        try writer.finishRow(line: line)
-      } catch let error as RowError {
-        rowError = error
-      } catch {
-        throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-      }
-    }
-    if let rowError {
-      try rows.reject(
-        .badRow(path: state.path, format: Self.id, line: line, rowError),
-        line: line,
-        content: content
-      )
+      try writer.finishRow(line: line)
     }
   }
 }

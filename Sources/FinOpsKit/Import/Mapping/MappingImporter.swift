@@ -171,27 +171,14 @@ public struct MappingImporter: Importer {
         )
         continue
       }
-      var rowError: RowError?
-      do throws(RowError) {
+      try rows.importRow(
+        path: file.path,
+        format: mapping.id,
+        line: line,
+        content: reader.recordText
+      ) {
         try plan.convert(reader, into: writer)
-      } catch {
-        rowError = error
-      }
-      if rowError == nil {
-        do {
-          try writer.finishRow(line: line)
-        } catch let error as RowError {
-          rowError = error
-        } catch {
-          throw .store(.sqlite(reason: SpendDatabase.reason(error)))
-        }
-      }
-      if let rowError {
-        try rows.reject(
-          .badRow(path: file.path, format: mapping.id, line: line, rowError),
-          line: line,
-          content: reader.recordText
-        )
+        try writer.finishRow(line: line)
       }
       if writer.rowCount & 0x3FFF == 0 {
         writer.reportProgress(consumedFileBytes: reader.consumedFileBytes)
