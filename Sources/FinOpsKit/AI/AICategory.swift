@@ -19,3 +19,16 @@ public enum AICategory: String, CaseIterable, Sendable, Codable, Comparable {
     return order.firstIndex(of: lhs) ?? 0 < order.firstIndex(of: rhs) ?? 0
   }
 }
+
+extension AICategory {
+  /// What reports and `finops ai` call the model of an AI charge: its description, else its SKU
+  /// meter, else its SKU id (the first that is not empty).
+  /// - Parameters:
+  ///   - description: ChargeDescription.
+  ///   - skuMeter: SkuMeter.
+  ///   - skuId: SkuId.
+  /// - Returns: The label, or `(unknown)`.
+  static func modelLabel(description: String?, skuMeter: String?, skuId: String?) -> String {
+    [description, skuMeter, skuId].compactMap { $0 }.first { !$0.isEmpty } ?? "(unknown)"
+  }
+}

@@ -219,12 +219,7 @@ public struct AllocationEngine: Sendable {
 
   /// Converts nano-units of a billing currency to the reporting currency, half to even.
   func convert(_ amount: Int128, from currency: String) throws(AllocationError) -> Int128 {
-    guard currency != configuration.currency else { return amount }
-    guard let rate = configuration.fx[currency] else {
-      throw .missingRate(currency: currency, reporting: configuration.currency)
-    }
-    let product = amount * Int128(rate)
-    return ScaledDecimal.round(product, scale: 9, places: 0) / 1_000_000_000
+    try configuration.toReportingCurrency(amount, from: currency)
   }
 
   // MARK: - Reading

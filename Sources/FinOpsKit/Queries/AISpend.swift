@@ -261,7 +261,7 @@ public struct AISpend: Sendable, Equatable {
         Group(
           provider: nonEmpty(row[0]) ?? "(no provider)",
           category: categoryText.flatMap(AICategory.init(rawValue:)),
-          model: nonEmpty(row[2]) ?? nonEmpty(row[3]) ?? nonEmpty(row[4]) ?? "(unknown)",
+          model: AICategory.modelLabel(description: row[2], skuMeter: row[3], skuId: row[4]),
           subAccountId: nonEmpty(row[5]) ?? "(no sub-account)",
           subAccountName: nonEmpty(row[6]),
           acceleratorCount: row[7],
@@ -270,7 +270,7 @@ public struct AISpend: Sendable, Equatable {
           pricingUnit: row[10],
           consumedQuantity: row[14],
           pricingQuantity: row[15],
-          amount: try convert(Int128(raw), from: currency, configuration),
+          amount: try configuration.toReportingCurrency(Int128(raw), from: currency),
           charges: row[13]
         )
       )
@@ -281,18 +281,5 @@ public struct AISpend: Sendable, Equatable {
   private static func nonEmpty(_ value: String?) -> String? {
     guard let value, !value.isEmpty else { return nil }
     return value
-  }
-
-  /// Converts nano-units of a billing currency to the reporting currency, half to even.
-  private static func convert(
-    _ amount: Int128,
-    from currency: String,
-    _ configuration: FinOpsConfiguration
-  ) throws(AllocationError) -> Int128 {
-    guard currency != configuration.currency else { return amount }
-    guard let rate = configuration.fx[currency] else {
-      throw .missingRate(currency: currency, reporting: configuration.currency)
-    }
-    return ScaledDecimal.round(amount * Int128(rate), scale: 9, places: 0) / 1_000_000_000
   }
 }

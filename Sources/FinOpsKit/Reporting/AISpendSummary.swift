@@ -26,9 +26,11 @@ enum AISpendSummary {
       }
       spend += group.amount
       let provider = columns[.providerName] ?? "(no provider)"
-      let model =
-        [columns[.chargeDescription], columns[.skuMeter], columns[.skuId]]
-        .compactMap { $0 }.first { !$0.isEmpty } ?? "(unknown)"
+      let model = AICategory.modelLabel(
+        description: columns[.chargeDescription],
+        skuMeter: columns[.skuMeter],
+        skuId: columns[.skuId]
+      )
       byCategory[category.rawValue, default: 0] += group.amount
       byProvider[provider, default: 0] += group.amount
       byModel["\(provider) / \(model)", default: 0] += group.amount
